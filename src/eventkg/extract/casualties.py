@@ -1,0 +1,144 @@
+"""Casualty figures: "89 people dead, including 76 Iranians and 13 Afghans", "killing five".
+
+Each figure is a count, an outcome (killed / injured / arrested), the group it counts
+("Iranians") where the text names one, and whether it breaks down an earlier headline
+figure ("including ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventkg.extract import lexicon as lx
+from eventkg.extract.entities import EntityTable
+from eventkg.extract.numbers import parse_number
+from eventkg.models import Mention
+
+__all__ = ["Figure", "find_figures"]
+
+_CUES = {"including", "among", "includes", "include"}
+_SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+
+
+@dataclass
+class Figure:
+    """A count of people with an outcome, as the text gives it."""
+
+    count: int
+    outcome: str
+    head: Token  # the counted noun, or the number itself
+    number: Span
+    mention: Mention
+    breakdown: bool = False
+    group: str | None = None  # entity key of a named or described group
+
+
+def _numbers(sent: Span) -> list[Span]:
+    """Number expressions in a sentence: "89", "Thirty-two", "1,200", "two hundred"."""
+    doc = sent.doc
+    out: list[Span] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if tok.ent_type_ in _SKIP_ENTS or not (tok.like_num or tok.ent_type_ == "CARDINAL"):
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and (doc[j].like_num or (doc[j].text == "-" and j + 1 < sent.end and doc[j + 1].like_num)
+                                or (doc[j].ent_type_ == "CARDINAL" and doc[j].ent_iob_ == "I")):  # fmt: skip
+            j += 1
+        span = doc[i:j]
+        if parse_number(span.text) is not None:
+            out.append(span)
+        i = j
+    return out
+
+
+def _outcome_word(tok: Token) -> str | None:
+    return lx.OUTCOME_WORDS.get(tok.lemma_.lower()) or lx.OUTCOME_WORDS.get(tok.lower_)
+
+
+def _outcome(num: Span, head: Token) -> str | None:
+    """The outcome the counted people suffered, from the parse, then from nearby words."""
+    gov = head.head
+    if head.dep_ in ("nsubjpass", "nsubj", "dobj", "attr", "conj") and gov is not head:
+        found = _outcome_word(gov)
+        if found and gov.pos_ in ("VERB", "ADJ"):
+            return found
+        for c in gov.children:  # "left 89 people dead"
+            if c.dep_ in ("oprd", "acomp", "xcomp") and _outcome_word(c):
+                return _outcome_word(c)
+    for c in head.children:  # "five people killed", "others wounded"
+        if c.dep_ in ("acl", "amod", "relcl") and _outcome_word(c):
+            return _outcome_word(c)
+    doc = head.doc
+    sent = head.sent
+    for t in doc[head.i + 1 : min(head.i + 5, sent.end)]:  # "286 others wounded"
+        if t.like_num or t.text in (";", ":"):
+            break
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "conj" and not _outcome_word(t):
+            break
+        if _outcome_word(t):
+            return _outcome_word(t)
+    for t in reversed(doc[max(sent.start, num.start - 3) : num.start]):  # "killing five", "toll to 12"
+        if t.like_num or t.text in (";", ":", "."):
+            break
+        if _outcome_word(t) and t.pos_ in ("VERB", "NOUN", "ADJ"):
+            return _outcome_word(t)
+        if t.lemma_.lower() == "toll":
+            return "killed"
+    return None
+
+
+def _is_people(head: Token, table: EntityTable) -> bool:
+    if head.like_num or head.ent_type_ == "CARDINAL":
+        return True
+    if head.ent_type_ in ("NORP", "PERSON"):
+        return True
+    if head.i in table.by_token:
+        return table.kind(table.by_token[head.i]) in ("Group", "ArmedGroup", "Person")
+    lemma = head.lemma_.lower()
+    return lemma in lx.HUMAN_NOUNS or lemma in lx.GENERIC_PEOPLE or head.lower_ in lx.HUMAN_NOUNS
+
+
+def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
+    """Every casualty or arrest figure in ``doc``, in text order."""
+    figures: list[Figure] = []
+    for sent in doc.sents:
+        headline: Figure | None = None
+        cue_open = False
+        last_end = sent.start
+        for num in _numbers(sent):
+            root = num.root
+            head = root.head if root.dep_ in ("nummod", "quantmod", "compound") and root.head is not root else root
+            if head.like_num and head.head is not head and head.dep_ in ("nummod", "compound"):
+                head = head.head
+            between = doc[last_end : num.start]
+            if any(t.lower_ in _CUES for t in between) or (
+                any(t.lower_ == "of" for t in between) and any(t.lower_ in ("whom", "them") for t in between)
+            ):
+                cue_open = headline is not None
+            last_end = num.end
+            if not _is_people(head, table):
+                continue
+            count = parse_number(num.text)
+            outcome = _outcome(num, head)
+            if count is None:
+                continue
+            breakdown = False
+            if cue_open and headline is not None and outcome in (None, headline.outcome):
+                outcome, breakdown = headline.outcome, True
+            if outcome is None:
+                continue
+            toks = [t for t in doc[num.start : head.i + 1]] if head.i >= num.start else list(num)
+            fig = Figure(count, outcome, head, num, table.span_mention(toks), breakdown)
+            if not head.like_num and head.lemma_.lower() not in lx.GENERIC_PEOPLE:
+                got = table.filler(head)
+                if got is not None and got[1] in ("human", "agent", "person"):
+                    fig.group = got[0]
+            if not breakdown:
+                headline, cue_open = fig, False
+            figures.append(fig)
+    return figures

@@ -1,0 +1,239 @@
+"""Claims of responsibility and reported statements: who said what, relayed by whom.
+
+* "X claimed responsibility for the attack", "the attacks, claimed by X" give an
+  ``ResponsibilityClaim`` (its claimant is also the attack's perpetrator);
+  "X denied responsibility" a ``Denial``.
+* Reported speech ("..., he said, quoted by IRNA", "according to police", "X told
+  Reuters") gives a ``Statement`` (``Denial`` for deny/dismiss, ``Accusation`` for
+  accuse/blame) with its speaker, the outlet relaying it, the quoted words, and the events
+  asserted inside what was said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventkg.extract import lexicon as lx
+from eventkg.extract.entities import EntityTable, np_tokens
+from eventkg.extract.events import EventMention
+from eventkg.extract.places import fold
+from eventkg.models import Mention
+
+__all__ = ["ClaimDraft", "find_claims"]
+
+_QUOTES = {'"': '"', "“": "”", "«": "»", "”": "”"}
+_CLAIM_VERBS = {"claim", "accept", "admit", "assume", "take", "bear", "acknowledge"}
+_DENY_VERBS = {"deny", "reject", "dismiss", "disown"}
+
+
+@dataclass
+class ClaimDraft:
+    kind: str
+    claimant: str | None
+    mention: Mention
+    about: list[EventMention] = field(default_factory=list)
+    quote: Mention | None = None
+    reported_by: str | None = None
+    content: set[int] = field(default_factory=set)  # token indices of what was said
+    responsibility: bool = False  # a claim or denial of responsibility for an attack
+
+
+def find_claims(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> list[ClaimDraft]:
+    """Responsibility claims and statements in ``doc``, in text order."""
+    by_token = {m.token.i: m for m in mentions}
+    speakers: list[tuple[int, str]] = []  # (token index, key) of resolved speakers, in order
+    out: list[ClaimDraft] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma in ("responsibility", "involvement") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
+            _CLAIM_VERBS | _DENY_VERBS
+        ):
+            out.append(_responsibility(tok, table, by_token, speakers))
+        elif lemma == "claim" and tok.pos_ == "VERB" and _claims_event(tok, by_token):
+            out.append(_claimed_event(tok, table, by_token, speakers))
+        elif tok.pos_ == "VERB" and lemma in lx.SPEECH_VERBS:
+            st = _statement(tok, table, by_token, speakers)
+            if st is not None:
+                out.append(st)
+        elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            st = _according_to(tok, table, by_token, speakers)
+            if st is not None:
+                out.append(st)
+    return out
+
+
+# --------------------------------------------------------------------------- responsibility
+def _claims_event(tok: Token, by_token: dict[int, EventMention]) -> bool:
+    """"the attacks, claimed by X" / "X claimed the bombing"."""
+    if any(c.dep_ == "dobj" and c.i in by_token for c in tok.children):
+        return True
+    return tok.dep_ in ("acl", "relcl") and tok.head.i in by_token and any(c.dep_ == "agent" for c in tok.children)
+
+
+def _responsibility(tok: Token, table: EntityTable, by_token: dict[int, EventMention],
+                    speakers: list[tuple[int, str]]) -> ClaimDraft:  # fmt: skip
+    verb = tok.head
+    denied = verb.lemma_.lower() in _DENY_VERBS or any(c.dep_ == "neg" for c in verb.children)
+    subj = _subject_of(verb)
+    claimant = _speaker(subj, table, speakers) if subj is not None else None
+    about = [by_token[t.i] for p in tok.children if p.dep_ == "prep" for t in p.subtree if t.i in by_token]
+    return ClaimDraft("Denial" if denied else "ResponsibilityClaim", claimant,
+                      table.span_mention([verb, tok] if verb.i < tok.i else [tok, verb]), about,
+                      responsibility=True)  # fmt: skip
+
+
+def _claimed_event(tok: Token, table: EntityTable, by_token: dict[int, EventMention],
+                   speakers: list[tuple[int, str]]) -> ClaimDraft:  # fmt: skip
+    if tok.dep_ in ("acl", "relcl") and tok.head.i in by_token:
+        about = [by_token[tok.head.i]]
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        claimant = _speaker(agents[0], table, speakers) if agents else None
+    else:
+        about = [by_token[c.i] for c in tok.children if c.dep_ == "dobj" and c.i in by_token]
+        subj = _subject_of(tok)
+        claimant = _speaker(subj, table, speakers) if subj is not None else None
+    return ClaimDraft("ResponsibilityClaim", claimant, table.span_mention([tok]), about, responsibility=True)
+
+
+# --------------------------------------------------------------------------- statements
+def _subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if verb.dep_ == "conj":  # "Bakhshi dismissed ... and stated that ..."
+        return _subject_of(verb.head)
+    return None
+
+
+def _speaker(tok: Token, table: EntityTable, speakers: list[tuple[int, str]]) -> str | None:
+    """Resolve who is speaking: a name, a pronoun or "the judicial official"."""
+    low = tok.lower_
+    if low in ("he", "she", "him", "her"):
+        people = [k for i, k in speakers if i < tok.i and table.kind(k) == "Person"]
+        if people:
+            return people[-1]
+        named = [k for i, k in sorted(table.by_token.items()) if i < tok.i and table.kind(k) == "Person"]
+        return named[-1] if named else None
+    if tok.pos_ == "PRON":
+        return None
+    got = table.filler(tok)
+    if got is not None and got[1] in ("person", "agent") and table.kind(got[0]) != "Group":
+        return got[0]
+    lemma = tok.lemma_.lower()
+    definite = any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
+    if lemma in lx.TITLE_NOUNS and definite:
+        people = [k for i, k in speakers if i < tok.i and table.kind(k) == "Person"]
+        titled = [k for k in people if lemma in fold(table.draft(k).title or "")]
+        if titled or people:
+            key = (titled or people)[-1]
+            table.add(key, "Person", table.draft(key).label, table.span_mention(np_tokens(tok)), alias=False)
+            return key
+    if got is not None and got[1] in ("person", "agent", "human"):
+        return got[0]
+    if lemma in lx.TITLE_NOUNS:
+        label = " ".join(t.text for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET").lower()
+        from eventkg.extract.entities import slug
+
+        return table.add(f"group:{slug(label)}", "Group", label, table.span_mention(np_tokens(tok)))
+    return None
+
+
+def _content(verb: Token) -> set[int]:
+    """Token indices of what was said: the complement clause, or the clause the verb interrupts."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lemma_.lower() in _DENY_VERBS | {"accuse"}):
+            return {t.i for t in c.subtree}
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
+        own = {t.i for t in verb.subtree}
+        return {t.i for t in verb.head.subtree} - own
+    return set()
+
+
+def _quote(sent: Span, table: EntityTable) -> Mention | None:
+    """The longest quotation inside ``sent``."""
+    text = table.article.text
+    start, end = sent.start_char, sent.end_char
+    best: tuple[int, int] | None = None
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _QUOTES:
+            close = _QUOTES[ch]
+            j = text.find(close, i + 1, end + 200)
+            if j == -1:
+                j = text.find('"', i + 1, end + 200) if ch != '"' else -1
+            if j == -1:
+                break
+            if best is None or j - i > best[1] - best[0]:
+                best = (i + 1, j)
+            i = j + 1
+            continue
+        i += 1
+    if best is None or best[1] - best[0] < 3:
+        return None
+    return table.mention(*best)
+
+
+def _reported_by(sent: Span, table: EntityTable) -> str | None:
+    """"quoted by IRNA", "told Reuters", "according to AFP", "in a statement carried by X"."""
+    for tok in sent:
+        key = table.by_token.get(tok.i)
+        if key is None or table.kind(key) != "NewsOutlet":
+            continue
+        head = tok.head
+        if head.dep_ in ("agent", "prep") and head.head.lemma_.lower() in ("quote", "carry", "cite", "publish"):
+            return key
+        if head.lower_ == "to" and head.head.lower_ == "according":
+            return key
+        if tok.dep_ in ("dobj", "dative") and head.lemma_.lower() in ("tell", "say"):
+            return key
+    return None
+
+
+def _statement(verb: Token, table: EntityTable, by_token: dict[int, EventMention],
+               speakers: list[tuple[int, str]]) -> ClaimDraft | None:  # fmt: skip
+    lemma = verb.lemma_.lower()
+    if lemma == "claim" and any(c.lemma_.lower() in ("responsibility", "involvement") for c in verb.children):
+        return None
+    subj = _subject_of(verb)
+    if subj is None or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    sent = verb.sent
+    quote = _quote(sent, table)
+    content = _content(verb)
+    if not content and quote is None:
+        return None
+    reported_by = _reported_by(sent, table)
+    claimant = _speaker(subj, table, speakers)
+    if claimant is None:
+        return None
+    if lemma == "quote" and table.kind(claimant) == "NewsOutlet":  # "IRNA quoted X as saying"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        person = _speaker(obj, table, speakers) if obj is not None else None
+        if person is not None:
+            reported_by, claimant = claimant, person
+    speakers.append((verb.i, claimant))
+    if quote is not None:
+        content |= {t.i for t in sent if quote.start <= t.idx < quote.end}
+    about = [by_token[i] for i in sorted(content) if i in by_token]
+    return ClaimDraft(lx.SPEECH_VERBS[lemma], claimant, table.span_mention([verb]), about, quote,
+                      reported_by if reported_by != claimant else None, content)  # fmt: skip
+
+
+def _according_to(tok: Token, table: EntityTable, by_token: dict[int, EventMention],
+                  speakers: list[tuple[int, str]]) -> ClaimDraft | None:  # fmt: skip
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    claimant = _speaker(pobj, table, speakers)
+    if claimant is None:
+        return None
+    sent = tok.sent
+    content = {t.i for t in sent} - {t.i for t in tok.subtree}
+    about = [by_token[i] for i in sorted(content) if i in by_token]
+    reported = claimant if table.kind(claimant) == "NewsOutlet" else None
+    return ClaimDraft("Statement", claimant, table.span_mention([tok, to, pobj]), about, _quote(sent, table),
+                      reported, content)  # fmt: skip

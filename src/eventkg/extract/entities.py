@@ -1,0 +1,368 @@
+"""Entities: actors, places, weapons and targets, with every mention and alias seen.
+
+:class:`EntityTable` collects entities while the other extractors run; :func:`recognize`
+fills it from the named entities spaCy and the gazetteer ruler found, and
+:meth:`EntityTable.filler` turns any token that fills an event role into an entity
+(a named one it belongs to, or a described group or target such as "two policemen").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventkg.extract import lexicon as lx
+from eventkg.extract.places import PlaceRecord, fold, resolve_place
+from eventkg.models import Article, Entity, Mention
+from eventkg.nlp.gazetteers import entry_index
+
+__all__ = ["EntityTable", "np_tokens", "recognize"]
+
+_AGENT_KINDS = {"ArmedGroup", "Organization", "NewsOutlet", "Person", "Group"}
+_PLACE_KINDS = {"Place", "City", "Region", "Country", "Site"}
+_NP_LEFT = {"compound", "amod", "nummod", "quantmod", "nmod", "poss", "npadvmod"}
+
+
+@dataclass
+class _Draft:
+    key: str
+    kind: str
+    label: str
+    aliases: dict[str, None] = field(default_factory=dict)
+    mentions: set[Mention] = field(default_factory=set)
+    ids: tuple[str, ...] = ()
+    parent: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    title: str | None = None
+    global_id: bool = False
+    category: str | None = None  # weapon category (explosive, firearm, ...)
+    suicide: bool = False
+
+
+def slug(s: str) -> str:
+    """ASCII slug for keys: ``"Mehdi Bakhshi" -> "mehdi-bakhshi"``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(s)).strip("-") or "x"
+
+
+def np_tokens(tok: Token, *, with_numbers: bool = True) -> list[Token]:
+    """The head noun and its left modifiers (compound, adjective, number), without determiners."""
+    out = [tok]
+    for child in tok.lefts:
+        if child.dep_ in _NP_LEFT and (with_numbers or child.dep_ not in ("nummod", "quantmod")):
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                continue
+            if not with_numbers and (child.like_num or child.ent_type_ == "CARDINAL"):
+                continue
+            out.extend(np_tokens(child, with_numbers=with_numbers))
+    if tok.dep_ != "compound":  # "Iran's late commander": keep flat PROPN chains only
+        out.extend(t for t in tok.rights if t.dep_ == "compound")
+    return sorted(set(out), key=lambda t: t.i)
+
+
+class EntityTable:
+    """Entities of one article, keyed; mentions and aliases accumulate."""
+
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.items: dict[str, _Draft] = {}
+        self.by_token: dict[int, str] = {}
+        self.countries: set[str] = set()
+        self._armed_mentions: list[tuple[int, str]] = []  # (token index, key) of named armed groups
+
+    # -- building -----------------------------------------------------------------------
+    def mention(self, start: int, end: int) -> Mention:
+        """A mention of ``article.text[start:end]`` (whitespace trimmed)."""
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Mention(start, end, text[start:end])
+
+    def span_mention(self, tokens: list[Token] | Span) -> Mention:
+        toks = list(tokens)
+        return self.mention(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+    def add(
+        self,
+        key: str,
+        kind: str,
+        label: str,
+        mention: Mention | None = None,
+        *,
+        ids: tuple[str, ...] = (),
+        parent: str | None = None,
+        latitude: float | None = None,
+        longitude: float | None = None,
+        global_id: bool = False,
+        alias: bool = True,
+    ) -> str:
+        """Add an entity, or a mention (and alias, unless ``alias=False``) of a known one."""
+        d = self.items.get(key)
+        if d is None:
+            d = self.items[key] = _Draft(key, kind, label, ids=ids, parent=parent, latitude=latitude,
+                                         longitude=longitude, global_id=global_id)  # fmt: skip
+        if mention is not None and mention.text:
+            d.mentions.add(mention)
+            if alias:
+                d.aliases[mention.text] = None
+        return key
+
+    def add_place(self, rec: PlaceRecord, mention: Mention | None) -> str:
+        """Add a gazetteer place and its country."""
+        parent = rec.parent
+        parent_key = self.add_place(parent, None) if parent is not None else None
+        self.countries.add(rec.country)
+        return self.add(
+            rec.key, rec.kind, rec.label, mention, ids=rec.ids, parent=parent_key,
+            latitude=rec.latitude, longitude=rec.longitude, global_id=True,
+        )  # fmt: skip
+
+    def kind(self, key: str) -> str:
+        return self.items[key].kind
+
+    def draft(self, key: str) -> _Draft:
+        return self.items[key]
+
+    def ancestors(self, key: str) -> list[str]:
+        """``key`` and the keys of the places it lies in."""
+        out = []
+        cur: str | None = key
+        while cur is not None and cur not in out:
+            out.append(cur)
+            cur = self.items[cur].parent if cur in self.items else None
+        return out
+
+    def freeze(self, used: set[str]) -> tuple[Entity, ...]:
+        """The entities, without described groups and targets that fill no role (``used``)."""
+        keep = {k for k, d in self.items.items() if d.kind not in ("Group", "Target") or k in used}
+        keep |= {a for k in list(keep) for a in self.ancestors(k)}
+        out = []
+        for d in self.items.values():
+            if d.key not in keep:
+                continue
+            mentions = tuple(sorted(d.mentions))
+            aliases = tuple(a for a in d.aliases if a != d.label)
+            out.append(
+                Entity(
+                    key=d.key, kind=d.kind, label=d.label, aliases=aliases, mentions=mentions,
+                    ids=d.ids, parent=d.parent, latitude=d.latitude, longitude=d.longitude,
+                    title=d.title, global_id=d.global_id,
+                )  # fmt: skip
+            )
+        return tuple(out)
+
+    # -- lookups ------------------------------------------------------------------------
+    def last_armed_group(self, before: int) -> str | None:
+        """The armed group named last before token ``before``."""
+        keys = [k for i, k in self._armed_mentions if i < before]
+        return keys[-1] if keys else None
+
+    def filler(self, tok: Token) -> tuple[str, str] | None:
+        """The entity a role-filling token stands for, and its category.
+
+        Categories: ``agent`` (can act: a group, an organisation), ``person`` (a named
+        person: agent or victim), ``human`` (a described group of people), ``place``,
+        ``target``, ``weapon``. Returns None for tokens that name nothing useful.
+        """
+        key = self.by_token.get(tok.i)
+        if key is not None:
+            kind = self.items[key].kind
+            if kind == "Weapon":
+                return key, "weapon"
+            if kind == "Site":
+                return key, "target"
+            if kind in _PLACE_KINDS:
+                return key, "place"
+            if kind == "Person":
+                return key, "person"
+            if kind == "Group":
+                return key, "human"
+            return key, "agent"
+        if tok.pos_ == "PRON":
+            return None
+        for child in tok.children:  # "the terrorist group Islamic State": the name in apposition
+            if child.dep_ == "appos" and child.i in self.by_token and child.i - tok.i <= 3:
+                return self.filler(child)
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if lemma in lx.PLACE_KIND_NOUNS:  # "the city of X"
+            for prep in tok.rights:
+                if prep.lower_ == "of":
+                    for pobj in prep.children:
+                        found = self.filler(pobj)
+                        if found and found[1] == "place":
+                            return found
+        if lemma in lx.COLLECTIVE_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+            armed = self.last_armed_group(tok.i)
+            if armed is not None:
+                self.add(armed, "ArmedGroup", self.items[armed].label, self.span_mention(np_tokens(tok)), alias=False)
+                return armed, "agent"
+        if tok.ent_type_ == "NORP" or lemma in lx.HUMAN_NOUNS or low in lx.HUMAN_NOUNS:
+            return self._group(tok), "agent" if (lemma in lx.ACTOR_NOUNS or low in lx.ACTOR_NOUNS) else "human"
+        if lemma in lx.FACILITY_NOUNS or lemma in lx.EVENT_TARGET_NOUNS:
+            return self._target(tok), "target"
+        return None
+
+    def _group(self, tok: Token) -> str:
+        toks = np_tokens(tok)
+        label_toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET"]
+        label = " ".join(t.text for t in label_toks) or tok.text
+        if tok.is_upper or tok.is_lower:
+            label = label.lower()
+        return self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
+
+    def _target(self, tok: Token) -> str:
+        toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ not in ("DET", "PRON")]
+        toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("compound", "amod")]
+        label = " ".join(t.text for t in toks).lower()
+        return self.add(f"target:{slug(label)}", "Target", label, self.span_mention(toks))
+
+
+def recognize(doc: Doc, article: Article) -> EntityTable:
+    """Fill an :class:`EntityTable` from the named entities in ``doc``.
+
+    Gazetteer matches (armed groups, outlets, weapons) get their canonical label and
+    Wikidata id; places are resolved to GeoNames / ISO 3166 with their country; people
+    keep their title ("city prosecutor") and a bare surname later in the text refers to
+    the full name.
+    """
+    table = EntityTable(doc, article)
+    ents = list(doc.ents)
+    # countries first, so ambiguous city names resolve inside them
+    for ent in ents:
+        if ent.label_ in ("GPE", "LOC"):
+            rec = resolve_place(ent.text, kind="Country", exact=False)
+            if rec is not None and rec.kind == "Country":
+                table.countries.add(rec.country)
+    if article.dateline_place:
+        rec = resolve_place(article.dateline_place.split(",")[-1])
+        if rec is not None:
+            table.countries.add(rec.country)
+    people: dict[str, str] = {}  # surname / full name (folded) -> key
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            _person(table, ent, people)
+    for ent in ents:
+        label = ent.label_
+        if label == "PERSON":
+            continue
+        if label in ("ARMED_GROUP", "OUTLET", "WEAPON"):
+            _gazetteer(table, ent)
+        elif fold(ent.text) in people and len(ent) <= 2:  # "Bakhshi" tagged ORG at a sentence start
+            key = people[fold(ent.text)]
+            table.add(key, "Person", table.items[key].label, table.span_mention(ent))
+            table.by_token.update({t.i: key for t in ent})
+        elif label in ("GPE", "LOC", "FAC", "NORP", "ORG"):
+            _place_or_org(table, ent)
+    return table
+
+
+def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
+    words = [t.text for t in ent if not t.is_punct or t.text in "-'"]
+    name = " ".join(words).strip(" '’")
+    if not name or name.lower() in lx.PRONOUNS_LIKE:
+        return
+    folded = fold(name)
+    key = people.get(folded)
+    if key is None:
+        # a later full name that extends an earlier surname-only mention is the same person
+        key = f"person:{slug(name)}"
+        people[folded] = key
+        if len(words) > 1:
+            people.setdefault(fold(words[-1]), key)
+    table.add(key, "Person", name, table.span_mention(ent))
+    d = table.items[key]
+    if len(name) > len(d.label) and fold(d.label) in folded:
+        d.label = name
+    table.by_token.update({t.i: key for t in ent})
+    title = _title(ent)
+    if title and not d.title:
+        d.title = title
+
+
+def _title(ent: Span) -> str | None:
+    """Words of office right before a name: "city prosecutor Mehdi Bakhshi"."""
+    doc = ent.doc
+    inside = {t.i for t in ent}
+    words: list[Token] = []
+    i = ent.start - 1
+    while i >= 0:
+        t = doc[i]
+        if t.dep_ in ("compound", "amod", "nmod") and (t.head.i in inside or t.head.i in {w.i for w in words}):
+            if t.ent_type_ and t.ent_type_ != "PERSON" and t.ent_type_ not in ("NORP", "ORG", "GPE"):
+                break
+            words.insert(0, t)
+            i -= 1
+            continue
+        break
+    words = [w for w in words if w.is_alpha]
+    for child in ent.root.children:  # "Ahmed Ali, the police chief, said"
+        if child.dep_ == "appos" and child.lemma_.lower() in lx.TITLE_NOUNS and not words:
+            words = [t for t in np_tokens(child, with_numbers=False) if t.pos_ != "DET"]
+    return " ".join(w.text for w in words) or None
+
+
+def _gazetteer(table: EntityTable, ent: Span) -> None:
+    name, _, gkey = ent.ent_id_.partition(":")
+    entry = entry_index(name).get(gkey) if name else None
+    if entry is None:  # pragma: no cover - every pattern carries an id
+        return
+    mention = table.span_mention(ent)
+    if name == "armed_groups":
+        ids = (f"wikidata:{entry.wikidata}",) if entry.wikidata else ()
+        key = table.add(f"armedgroup:{entry.key}", "ArmedGroup", entry.label, mention, ids=ids, global_id=True)
+        table._armed_mentions.append((ent.start, key))
+    elif name == "outlets":
+        key = table.add(f"outlet:{entry.key}", "NewsOutlet", entry.label, mention, global_id=True)
+    else:
+        key = table.add(f"weapon:{entry.key}", "Weapon", entry.label, mention)
+        d = table.items[key]
+        d.category, d.suicide = entry.category, entry.suicide
+    table.by_token.update({t.i: key for t in ent})
+
+
+def _place_or_org(table: EntityTable, ent: Span) -> None:
+    text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I).strip(" ’'s") if ent.label_ != "ORG" else ent.text
+    if text.endswith(("’s", "'s")):
+        text = text[:-2]
+    kind_hint, mention_toks = _place_kind(ent)
+    rec = None
+    if ent.label_ != "ORG" or kind_hint:
+        rec = resolve_place(
+            text,
+            kind=kind_hint,
+            context=table.countries,
+            exact=ent.label_ in ("NORP", "ORG"),
+        )
+    if rec is not None and ent.label_ == "NORP" and text.lower().endswith(("ans", "ese", "is", "ish")):
+        rec = None  # a demonym ("Iranians"), not a place
+    if rec is not None:
+        key = table.add_place(rec, table.span_mention(mention_toks))
+    elif ent.label_ in ("GPE", "LOC"):
+        key = table.add(f"place:{slug(text)}", "Place", text, table.span_mention(ent))
+    elif ent.label_ == "FAC":
+        key = table.add(f"site:{slug(text)}", "Site", text, table.span_mention(ent))
+    elif ent.label_ == "ORG":
+        key = table.add(f"org:{slug(text)}", "Organization", text, table.span_mention(ent))
+    else:
+        return  # NORP: a described group, made when it fills a role
+    table.by_token.update({t.i: key for t in mention_toks})
+
+
+def _place_kind(ent: Span) -> tuple[str | None, list[Token]]:
+    """"the province of Kerman" / "Kerman province": the kind the text gives, and the tokens."""
+    toks = list(ent)
+    root = ent.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lx.PLACE_KIND_NOUNS:
+        noun = head.head
+        return lx.PLACE_KIND_NOUNS[noun.lemma_.lower()], [noun, head, *toks]
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and nxt.lemma_.lower() in lx.PLACE_KIND_NOUNS and root.dep_ == "compound":
+        return lx.PLACE_KIND_NOUNS[nxt.lemma_.lower()], [*toks, nxt]
+    return None, toks

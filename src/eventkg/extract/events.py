@@ -1,0 +1,526 @@
+"""Event mentions: triggers, their type, factuality and roles from the dependency parse.
+
+A trigger is a word that names an attack, an arrest or a seizure ("bombing",
+"shot", "were arrested", "16 bombs have been discovered"). Each trigger becomes an
+:class:`EventMention` with the roles its syntactic dependents fill; :func:`cluster`
+then groups the mentions of one article that refer to the same event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventkg.extract import lexicon as lx
+from eventkg.extract.entities import EntityTable
+from eventkg.extract.time import normalize_date, shift
+from eventkg.models import Mention
+
+__all__ = ["EventMention", "cluster", "find_mentions", "refine_kind"]
+
+FAMILY = {k: "Attack" for k in ("Attack", "Bombing", "SuicideBombing", "Shooting", "Stabbing",
+                                "VehicleRamming", "Kidnapping", "Arson")}  # fmt: skip
+FAMILY.update(Arrest="Arrest", Seizure="Seizure")
+#: when mentions of one event disagree on its subtype, the more specific wins
+_SPECIFICITY = ["SuicideBombing", "Bombing", "Kidnapping", "Shooting", "Stabbing", "VehicleRamming",
+                "Arson", "Attack", "Arrest", "Seizure"]  # fmt: skip
+_NOUN = ("NOUN", "PROPN")
+
+
+@dataclass
+class EventMention:
+    """One trigger of an event in the text."""
+
+    token: Token
+    kind: str
+    status: str
+    mention: Mention
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    near_targets: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_mention: Mention | None = None
+    cluster: int = -1
+
+    @property
+    def family(self) -> str:
+        return FAMILY[self.kind]
+
+    def add(self, role: str, key: str) -> None:
+        keys = self.roles.setdefault(role, [])
+        if key not in keys:
+            keys.append(key)
+
+
+def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
+    """Every event trigger in ``doc`` with its status, roles and date."""
+    out: list[EventMention] = []
+    for tok in doc:
+        kind = _trigger(tok, table)
+        if kind is None:
+            continue
+        em = EventMention(tok, kind, _status(tok), table.span_mention([tok]))
+        _roles(em, table)
+        _date(em, table)
+        out.append(em)
+    _weapons_used_in(doc, table, out)
+    _relative_dates(doc, table, out)
+    return out
+
+
+# --------------------------------------------------------------------------- triggers
+def _has_child(tok: Token, deps: tuple[str, ...], lemmas: set[str]) -> bool:
+    return any(c.dep_ in deps and c.lemma_.lower() in lemmas for c in tok.children)
+
+
+def _weapon_in(tokens: list[Token], table: EntityTable) -> bool:
+    for root in tokens:
+        for t in root.subtree:
+            f = table.filler(t) if t.i in table.by_token else None
+            if f and f[1] == "weapon":
+                return True
+    return False
+
+
+def _trigger(tok: Token, table: EntityTable) -> str | None:
+    """The event class ``tok`` names, or None."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    lefts = {c.lower_ for c in tok.lefts}
+    if tok.i in table.by_token:
+        return None  # part of a name ("Attack Brigade") or a weapon ("bomb")
+    if tok.pos_ in _NOUN:
+        if lemma in lx.ATTACK_NOUNS or low in lx.ATTACK_NOUNS:
+            if lefts & {"heart", "panic", "cyber", "asthma", "verbal", "counter"}:
+                return None
+            kind = lx.ATTACK_NOUNS.get(lemma) or lx.ATTACK_NOUNS[low]
+            if "suicide" in lefts and FAMILY[kind] == "Attack":
+                kind = "SuicideBombing"
+            elif "car" in lefts and kind in ("Attack", "Bombing"):
+                kind = "Bombing"
+            return kind
+        if lemma == "strike" and lefts & {"air", "drone", "missile", "rocket", "artillery"}:
+            return "Attack"
+        if lemma in lx.ARREST_NOUNS:
+            if lemma == "custody" and not (tok.head.lower_ == "into" and tok.head.head.lemma_ == "take"):
+                return None
+            if lemma == "capture" and not any(c.lower_ == "of" for c in tok.rights):
+                return None
+            return "Arrest"
+        if lemma in lx.SEIZURE_NOUNS:
+            if lemma in ("cache", "haul") and not _weapon_in([tok], table):
+                return None
+            return "Seizure"
+        return None
+    if tok.pos_ != "VERB":
+        return None
+    if lemma == "open" and _has_child(tok, ("dobj",), {"fire"}):
+        return "Shooting"
+    if lemma == "set" and (_has_child(tok, ("dobj",), {"fire"}) or _has_child(tok, ("oprd", "advmod", "acomp"),
+                                                                              {"ablaze", "alight"})):  # fmt: skip
+        return "Arson"
+    if lemma == "blow" and _has_child(tok, ("prt",), {"up"}):
+        return "Bombing"
+    if lemma == "go" and _has_child(tok, ("prt",), {"off"}):
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        return "Bombing" if _weapon_in(subj, table) else None
+    if lemma == "take" and _has_child(tok, ("oprd", "dobj", "advmod", "npadvmod"), {"hostage", "hostages"}):
+        return "Kidnapping"
+    if lemma == "round" and _has_child(tok, ("prt",), {"up"}):
+        return "Arrest"
+    if lemma == "fire" and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in tok.children):
+        return "Shooting"
+    if lemma in lx.ATTACK_VERBS:
+        if lemma in lx.AGENTIVE_ONLY and not _agent_subject(tok, table):
+            return None
+        if lemma == "gun" and not _has_child(tok, ("prt",), {"down"}):
+            return None
+        if lemma == "attack" and _abstract_object(tok):
+            return None
+        kind = lx.ATTACK_VERBS[lemma]
+        if kind == "Attack" and "suicide" in lefts:
+            kind = "SuicideBombing"
+        return kind
+    if lemma in lx.ARREST_VERBS:
+        if lemma == "capture" and not _human_object(tok, table):
+            return None
+        return "Arrest"
+    if lemma in lx.SEIZURE_VERBS:
+        if _has_child(tok, ("dobj",), {"control", "power", "initiative", "opportunity", "moment"}):
+            return None
+        return "Seizure"
+    if lemma in lx.DISCOVERY_VERBS:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return "Seizure" if _weapon_in(objs, table) else None
+    return None
+
+
+def _agent_subject(tok: Token, table: EntityTable) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("nsubj",) or (c.dep_ == "agent"):
+            for t in [c, *c.children]:
+                f = table.filler(t)
+                if f and f[1] in ("agent", "person", "weapon"):
+                    return True
+    return False
+
+
+def _abstract_object(tok: Token) -> bool:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objs) and all(
+        o.lemma_.lower() in {"policy", "plan", "idea", "decision", "report", "government", "proposal", "law",
+                             "bill", "statement", "remark", "comment", "record", "problem"}  # fmt: skip
+        for o in objs
+    )
+
+
+def _human_object(tok: Token, table: EntityTable) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            f = table.filler(c)
+            if f and f[1] in ("person", "human", "agent"):
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- factuality
+def _status(tok: Token) -> str:
+    """``asserted`` unless the text only threatens, plans, fears, foils or denies it."""
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return "negated"
+        if c.dep_ in ("amod", "compound", "advmod") and c.lower_ in lx.POTENTIAL_ADJ:
+            return lx.POTENTIAL_ADJ[c.lower_]
+        if c.dep_ in ("aux",) and c.lower_ in lx.MODAL_POSSIBLE and tok.pos_ == "VERB":
+            return "possible"
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return "possible"
+    h, rel = tok, tok.dep_
+    for _ in range(4):
+        if rel == "ROOT":
+            break
+        h, rel = h.head, h.head.dep_
+        lemma = h.lemma_.lower()
+        if lemma in lx.POTENTIAL_HEADS:
+            return lx.POTENTIAL_HEADS[lemma]
+        if lemma in lx.SPEECH_VERBS or lemma in lx.SUPPORT_VERBS or h.pos_ in ("NOUN", "PROPN"):
+            if lemma in lx.SUPPORT_VERBS and any(c.dep_ == "neg" for c in h.children):
+                return "negated"
+            if h.pos_ not in ("NOUN", "PROPN") or lemma not in ("report", "reports"):
+                break
+    return "asserted"
+
+
+# --------------------------------------------------------------------------- roles
+def _expand(tok: Token) -> list[Token]:
+    """``tok`` and the tokens conjoined with it ("ISIS and the MEK")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_expand(c))
+    return out
+
+
+def _frame(tok: Token) -> list[Token]:
+    """The trigger plus a support verb whose arguments are the event's ("carried out an attack")."""
+    frame = [tok]
+    if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+        head = tok.head
+        if head.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "occur", "happen", "take"}:
+            frame.append(head)
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "target"}:
+            frame.append(c)
+    return frame
+
+
+def _roles(em: EventMention, table: EntityTable) -> None:
+    tok, fam = em.token, em.family
+    verbal = tok.pos_ == "VERB"
+    lemma = tok.lemma_.lower()
+    for f in _frame(tok):
+        own = f is tok
+        for c in f.children:
+            dep = c.dep_
+            if dep == "nsubj" and (verbal or not own):
+                for t in _expand(c):
+                    _subject(em, t, table, own and lemma in ("explode", "detonate", "go"))
+            elif dep == "agent":
+                for p in c.children:
+                    for t in _expand(p):
+                        _by(em, t, table)
+            elif dep in ("dobj", "nsubjpass") and own and verbal:
+                for t in _expand(c):
+                    _object(em, t, table)
+            elif dep == "prep":
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        for t in _expand(p):
+                            _prep(em, c.lower_, t, table, f)
+            elif dep in ("poss", "compound", "amod", "nmod") and own and not verbal:
+                for t in _expand(c):
+                    _modifier(em, t, table)
+        # "attack on the city of Kerman, in southeastern Iran": preps of a noun trigger's object
+    if fam == "Seizure":
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass") or (not verbal and c.dep_ == "prep" and c.lower_ == "of"):
+                for t in c.subtree:
+                    if t.dep_ == "relcl":
+                        break
+                    got = table.filler(t) if t.i in table.by_token else None
+                    if got and got[1] == "weapon":
+                        em.add("seizedItem", got[0])
+    if fam == "Attack" and not em.roles.get("place"):
+        for t in _prep_chain(tok):  # "the attack on the city of Kerman"
+            got = table.filler(t) if t.i in table.by_token else None
+            if got and got[1] == "place":
+                em.add("place", got[0])
+
+
+def _prep_chain(tok: Token, depth: int = 3) -> list[Token]:
+    """Objects of prepositions hanging off ``tok``, and off those objects, ``depth`` deep."""
+    out: list[Token] = []
+    if depth == 0:
+        return out
+    for prep in tok.children:
+        if prep.dep_ == "prep":
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    for t in _expand(p):
+                        out.append(t)
+                        out.extend(_prep_chain(t, depth - 1))
+    return out
+
+
+def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) -> None:
+    got = table.filler(t)
+    if got is None and t.lower_ in ("who", "that", "which") and t.head.dep_ == "relcl":
+        got = table.filler(t.head.head)
+    if got is None:
+        return
+    key, cat = got
+    if cat == "weapon":
+        em.add("instrument" if em.family == "Attack" else "seizedItem", key)
+    elif em.family == "Attack" and not exploding and cat in ("agent", "person"):
+        em.add("perpetrator", key)
+
+
+def _by(em: EventMention, t: Token, table: EntityTable) -> None:
+    got = table.filler(t)
+    if got is None:
+        return
+    key, cat = got
+    if cat == "weapon" and em.family == "Attack":
+        em.add("instrument", key)
+    elif cat in ("agent", "person", "human") and em.family == "Attack":
+        em.add("perpetrator", key)
+
+
+def _object(em: EventMention, t: Token, table: EntityTable) -> None:
+    got = table.filler(t)
+    if got is None:
+        return
+    key, cat = got
+    if em.family == "Attack":
+        if cat in ("person", "human") or (cat == "agent" and table.kind(key) == "Group"):
+            if not _generic(t):
+                em.add("victim", key)
+        elif cat == "target":
+            em.add("target", key)
+        elif cat == "place":
+            em.add("place", key)
+        elif cat == "weapon" and em.token.lemma_.lower() in ("detonate", "explode", "plant", "throw", "hurl",
+                                                              "fire", "use"):  # fmt: skip
+            em.add("instrument", key)
+    elif em.family == "Arrest" and cat in ("person", "human", "agent") and not _generic(t):
+        em.add("detainee", key)
+
+
+def _prep(em: EventMention, prep: str, t: Token, table: EntityTable, frame_tok: Token) -> None:
+    got = table.filler(t)
+    if got is None:
+        if prep == "during" or prep in ("on", "in"):
+            _date_token(em, t, table)
+        return
+    key, cat = got
+    fam = em.family
+    if cat == "place":
+        if prep in ("in", "at", "on", "near", "outside", "throughout", "across", "inside", "within", "around",
+                    "against", "into", "from", "upon", "to"):  # fmt: skip
+            if not (prep == "from" and fam != "Seizure"):
+                em.add("place", key)
+        return
+    if fam == "Arrest":
+        if prep in ("of",) and cat in ("person", "human") and not _generic(t):
+            em.add("detainee", key)
+        return
+    if fam == "Seizure":
+        if cat == "weapon" and prep in ("of", "including"):
+            em.add("seizedItem", key)
+        return
+    if cat == "weapon" and prep in ("with", "using", "by"):
+        em.add("instrument", key)
+    elif prep == "by" and cat in ("agent", "person"):
+        em.add("perpetrator", key)
+    elif prep in ("on", "against", "at", "upon", "of", "in", "inside", "targeting", "to"):
+        if cat in ("person", "human") and prep not in ("in", "inside", "at"):
+            if not _generic(t):
+                em.add("victim", key)
+        elif cat == "target":
+            em.add("target", key)
+    elif prep == "during" and cat == "target" and t.lemma_.lower() in lx.EVENT_TARGET_NOUNS:
+        em.add("target", key)
+    elif prep in ("near", "outside", "beside", "behind") and cat == "target":
+        em.near_targets.append(key)
+
+
+def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
+    if _date_token(em, t, table):
+        return
+    got = table.filler(t) if (t.i in table.by_token or t.ent_type_ == "NORP") else None
+    if got is None:
+        return
+    key, cat = got
+    if cat == "weapon" and em.family == "Attack":
+        em.add("instrument", key)
+    elif cat == "weapon" and em.family == "Seizure":
+        em.add("seizedItem", key)
+    elif cat == "place":
+        em.add("place", key)
+    elif cat == "agent" and em.family == "Attack" and table.kind(key) in ("ArmedGroup", "Organization"):
+        em.add("perpetrator", key)
+
+
+def _generic(t: Token) -> bool:
+    return t.lemma_.lower() in lx.GENERIC_PEOPLE or t.lower_ in lx.GENERIC_PEOPLE
+
+
+# --------------------------------------------------------------------------- dates
+def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
+    """Set the mention's date from a DATE entity containing ``t``; True if it was a date."""
+    if t.ent_type_ != "DATE" or em.date is not None:
+        return t.ent_type_ == "DATE"
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    if ent is None:
+        return False
+    value = normalize_date(ent.text, table.article.published)
+    if value:
+        em.date, em.date_mention = value, table.span_mention(ent)
+    return True
+
+
+def _date(em: EventMention, table: EntityTable) -> None:
+    for f in _frame(em.token):
+        for c in f.children:
+            if c.dep_ in ("npadvmod", "tmod", "poss", "nmod") and _date_token(em, c, table):
+                return
+            if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "since", "at"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and _date_token(em, p, table):
+                        return
+
+
+def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """"on Saturday, three days after the attack": the attack was three days before Saturday."""
+    by_token = {m.token.i: m for m in mentions}
+    for tok in doc:
+        if tok.lower_ not in ("after", "before") or tok.dep_ != "prep":
+            continue
+        target = next((by_token[c.i] for c in tok.children if c.dep_ == "pobj" and c.i in by_token), None)
+        if target is None or target.date is not None:
+            continue
+        span = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
+        if not span:
+            continue
+        amount = next((c for c in span[0].children if c.dep_ == "nummod"), None)
+        from eventkg.extract.numbers import parse_number
+
+        n = parse_number(amount.text) if amount is not None else 1
+        if n is None:
+            continue
+        days = n * (7 if span[0].lemma_.lower() == "week" else 1)
+        anchor = None
+        for ent in tok.sent.ents:  # the nearest day-precise date before "three days"
+            if ent.label_ == "DATE" and ent.end <= span[0].i:
+                value = normalize_date(ent.text, table.article.published)
+                if value and len(value) == 10:
+                    anchor = value
+        if anchor is not None:
+            target.date = shift(anchor, -days if tok.lower_ == "after" else days)
+            target.date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
+
+
+def _weapons_used_in(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """"the suicide vests used in Wednesday's attack": instrument of that attack."""
+    by_token = {m.token.i: m for m in mentions}
+    for i, key in table.by_token.items():
+        if table.kind(key) != "Weapon":
+            continue
+        tok = doc[i]
+        for acl in tok.children:
+            if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in ("use", "employ", "plant", "detonate"):
+                for prep in acl.children:
+                    for p in prep.children:
+                        if p.i in by_token and by_token[p.i].family == "Attack":
+                            by_token[p.i].add("instrument", key)
+
+
+# --------------------------------------------------------------------------- coreference
+def refine_kind(kind: str, instruments: list[str], table: EntityTable) -> str:
+    """Make an event's class as specific as its weapons allow (suicide vest -> SuicideBombing)."""
+    drafts = [table.draft(k) for k in instruments]
+    if FAMILY.get(kind) != "Attack":
+        return kind
+    if any(d.suicide for d in drafts) and kind in ("Attack", "Bombing"):
+        return "SuicideBombing"
+    if kind == "Attack":
+        cats = {d.category for d in drafts}
+        if "explosive" in cats:
+            return "Bombing"
+        if cats == {"firearm"}:
+            return "Shooting"
+        if cats == {"blade"}:
+            return "Stabbing"
+        if cats == {"incendiary"}:
+            return "Arson"
+    return kind
+
+
+def _compatible(a: EventMention, b_dates: set[str], b_places: set[str], table: EntityTable) -> bool:
+    if a.date and b_dates and a.date not in b_dates:
+        return False
+    places = set(a.roles.get("place", []))
+    if places and b_places:
+        anc_a = {x for p in places for x in table.ancestors(p)}
+        anc_b = {x for p in b_places for x in table.ancestors(p)}
+        if not (places & anc_b or b_places & anc_a):
+            return False
+    return True
+
+
+def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[EventMention]]:
+    """Group mentions of the same event: same family and status, no clash of date or place.
+
+    A mention joins the most recent compatible group; distinct dates or places that do
+    not contain one another keep incidents apart.
+    """
+    groups: list[list[EventMention]] = []
+    for m in mentions:
+        for g in reversed(groups):
+            head = g[0]
+            if head.family != m.family or (head.status == "asserted") != (m.status == "asserted"):
+                continue
+            dates = {x.date for x in g if x.date}
+            places = {p for x in g for p in x.roles.get("place", [])}
+            if _compatible(m, dates, places, table):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    for n, g in enumerate(groups):
+        for m in g:
+            m.cluster = n
+    return groups
+
+
+def merged_kind(group: list[EventMention]) -> str:
+    return min((m.kind for m in group), key=_SPECIFICITY.index)

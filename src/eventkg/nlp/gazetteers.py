@@ -1,0 +1,61 @@
+"""Gazetteers from ``data/gazetteers``: armed groups, news outlets and weapons."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventkg.resources import resource_path
+
+__all__ = ["GazetteerEntry", "load_gazetteer"]
+
+#: spaCy entity label used for each gazetteer file.
+LABELS = {"armed_groups": "ARMED_GROUP", "outlets": "OUTLET", "weapons": "WEAPON"}
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One entry: a canonical label, its aliases and external ids."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    case_sensitive: frozenset[str]
+    wikidata: str | None = None
+    category: str | None = None
+    suicide: bool = False
+
+
+@lru_cache(maxsize=None)
+def load_gazetteer(name: str) -> tuple[GazetteerEntry, ...]:
+    """Read ``data/gazetteers/<name>.jsonl`` (``armed_groups``, ``outlets`` or ``weapons``)."""
+    path = resource_path("gazetteers", f"{name}.jsonl")
+    entries = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as e:  # pragma: no cover - shipped data is tested
+                raise ValueError(f"{path}:{n}: malformed gazetteer line ({e})") from e
+            aliases = tuple(dict.fromkeys([d["label"], *d.get("aliases", [])]))
+            entries.append(
+                GazetteerEntry(
+                    key=d["key"],
+                    label=d["label"],
+                    aliases=aliases,
+                    case_sensitive=frozenset(d.get("case_sensitive", [])),
+                    wikidata=d.get("wikidata"),
+                    category=d.get("category"),
+                    suicide=bool(d.get("suicide", False)),
+                )
+            )
+    return tuple(entries)
+
+
+@lru_cache(maxsize=None)
+def entry_index(name: str) -> dict[str, GazetteerEntry]:
+    """``key -> entry`` for one gazetteer."""
+    return {e.key: e for e in load_gazetteer(name)}
