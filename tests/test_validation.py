@@ -428,7 +428,7 @@ VIOLATIONS: list[tuple[str, Mutation, URIRef, str, URIRef]] = [
         "ekg:detainee must point",
         EKGSH.ArrestShape,
     ),
-    ("arrest-count", _set(ARREST, EKG.arrested, Literal(-3)), ARREST, "ekg:arrested", EKGSH.ArrestShape),
+    ("arrest-count", _set(ARREST, EKG.arrested, Literal(-3)), ARREST, "ekg:arrested", EKGSH.EventShape),
     # Seizure
     (
         "seizure-item",

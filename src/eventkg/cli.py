@@ -93,7 +93,8 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
 @main.command()
 @click.argument("graph", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def validate(graph: str, fmt: str) -> None:
+@click.option("--details", is_flag=True, help="List every result instead of grouping them.")
+def validate(graph: str, fmt: str, details: bool) -> None:
     """Check GRAPH against eventkg's SHACL shapes.
 
     Exit 0 when it conforms (warnings allowed), 1 with violations, 2 when GRAPH cannot be read.
@@ -115,26 +116,41 @@ def validate(graph: str, fmt: str) -> None:
             ],
         }, indent=1))  # fmt: skip
     else:
-        _print_report(graph, report)
+        _print_report(graph, report, details)
     if not report.conforms:
         sys.exit(1)
 
 
-def _print_report(graph: str, report: object) -> None:
+def _print_report(graph: str, report: object, details: bool) -> None:
+    """Results grouped by severity and message (one row per kind of problem), or every result."""
     from eventkg.validation import ValidationReport
 
     assert isinstance(report, ValidationReport)
-    if report.results:
-        table = Table(title=f"SHACL results for {graph}", show_lines=False)
+    if report.results and details:
+        table = Table(title=f"SHACL results for {graph}")
         for col in ("severity", "focus node", "path", "message"):
             table.add_column(col, overflow="fold")
         for r in report.results:
-            colour = "red" if r.severity == "Violation" else "yellow"
-            table.add_row(f"[{colour}]{r.severity}[/]", r.focus, r.path or "", r.message)
+            table.add_row(_severity(r.severity), r.focus, _short(r.path), r.message)
+        _out.print(table)
+    elif report.results:
+        groups = Counter((r.severity, _short(r.shape), r.message) for r in report.results)
+        examples = {}
+        for r in report.results:
+            examples.setdefault((r.severity, _short(r.shape), r.message), r.focus)
+        table = Table(title=f"SHACL results for {graph} (--details lists every node)")
+        for col in ("severity", "shape", "count", "message", "first focus node"):
+            table.add_column(col, overflow="fold")
+        for key, n in sorted(groups.items(), key=lambda kv: (kv[0][0] != "Violation", -kv[1])):
+            table.add_row(_severity(key[0]), key[1], str(n), key[2], examples[key])
         _out.print(table)
     verdict = "conforms" if report.conforms else "does NOT conform"
     _out.print(f"{graph} {verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings",
                highlight=False)  # fmt: skip
+
+
+def _severity(s: str) -> str:
+    return f"[red]{s}[/]" if s == "Violation" else f"[yellow]{s}[/]"
 
 
 def _load(path: str, loader: object) -> object:
@@ -204,12 +220,14 @@ _PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "shapes": "https://w3id.org/eventkg/shapes#",
+    "ekgid": "https://w3id.org/eventkg/id/",
 }
 
 
 def _with_prefixes(sparql: str) -> str:
     declared = {p.lower() for p in re.findall(r"(?im)^\s*PREFIX\s+(\w*):", sparql)}
-    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in _PREFIXES.items() if p not in declared)
+    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in _PREFIXES.items() if p not in declared and p != "ekgid")
     return head + sparql
 
 

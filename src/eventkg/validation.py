@@ -184,12 +184,13 @@ def validate(
         )
         if not isinstance(raw_report, Graph):  # pySHACL returns its failure instead of raising
             raise ValueError(
-                f"pySHACL could not validate graph {name or '(default graph)'}: {raw_report}; check the shapes"
+                f"pySHACL could not validate graph {name or '(default graph)'}: {raw_report} "
+                "Check the SHACL shapes."
             )
         results.update(_results(raw_report, shacl, name))
         if report_graph is None:
             report_graph = Graph()
-            report_graph.namespace_manager = raw_report.namespace_manager
+            report_graph.bind("sh", SH)
         report_graph += raw_report
 
     ordered = tuple(sorted(results, key=_sort_key))

@@ -190,6 +190,13 @@ class EntityTable:
                 return self.filler(child)
         lemma = tok.lemma_.lower()
         low = tok.lower_
+        if lemma in lx.MEMBER_NOUNS or low in lx.MEMBER_NOUNS:  # "Boko Haram fighters", "members of ISIS"
+            for child in tok.children:
+                named = self._named_group(child)
+                if named is None and child.dep_ == "prep" and child.lower_ == "of":
+                    named = next((n for n in map(self._named_group, child.children) if n), None)
+                if named is not None and (child.dep_ in ("compound", "nmod", "poss") or child.dep_ == "prep"):
+                    return named, "agent"
         if lemma in lx.PLACE_KIND_NOUNS:  # "the city of X"
             for prep in tok.rights:
                 if prep.lower_ == "of":
@@ -203,17 +210,22 @@ class EntityTable:
                 self.add(armed, "ArmedGroup", self.items[armed].label, self.span_mention(np_tokens(tok)), alias=False)
                 return armed, "agent"
         if tok.ent_type_ == "NORP" or lemma in lx.HUMAN_NOUNS or low in lx.HUMAN_NOUNS:
-            return self._group(tok), "agent" if (lemma in lx.ACTOR_NOUNS or low in lx.ACTOR_NOUNS) else "human"
+            return self.group(tok), "agent" if (lemma in lx.ACTOR_NOUNS or low in lx.ACTOR_NOUNS) else "human"
         if lemma in lx.FACILITY_NOUNS or lemma in lx.EVENT_TARGET_NOUNS:
             return self._target(tok), "target"
         return None
 
-    def _group(self, tok: Token) -> str:
+    def _named_group(self, tok: Token) -> str | None:
+        key = self.by_token.get(tok.i)
+        if key is not None and self.items[key].kind in ("ArmedGroup", "Organization"):
+            return key
+        return None
+
+    def group(self, tok: Token) -> str:
+        """A described group of people named by the noun phrase headed by ``tok``."""
         toks = np_tokens(tok)
         label_toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET"]
-        label = " ".join(t.text for t in label_toks) or tok.text
-        if tok.is_upper or tok.is_lower:
-            label = label.lower()
+        label = " ".join(_cased(t) for t in label_toks) or tok.text
         return self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
 
     def _target(self, tok: Token) -> str:
@@ -221,6 +233,13 @@ class EntityTable:
         toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("compound", "amod")]
         label = " ".join(t.text for t in toks).lower()
         return self.add(f"target:{slug(label)}", "Target", label, self.span_mention(toks))
+
+
+def _cased(t: Token) -> str:
+    """Common nouns in lower case ("Gunmen" at a sentence start); names as written."""
+    if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "PERSON", "ORG", "GPE") and not t.is_upper:
+        return t.text
+    return t.text.lower()
 
 
 def recognize(doc: Doc, article: Article) -> EntityTable:
@@ -339,6 +358,10 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
             context=table.countries,
             exact=ent.label_ in ("NORP", "ORG"),
         )
+    words = text.split()
+    if rec is None and len(words) > 1 and words[-1].lower() in lx.PLACE_KIND_NOUNS:  # "Borno State"
+        rec = resolve_place(" ".join(words[:-1]), kind=lx.PLACE_KIND_NOUNS[words[-1].lower()],
+                            context=table.countries, exact=ent.label_ in ("NORP", "ORG"))  # fmt: skip
     if rec is not None and ent.label_ == "NORP" and text.lower().endswith(("ans", "ese", "is", "ish")):
         rec = None  # a demonym ("Iranians"), not a place
     if rec is not None:

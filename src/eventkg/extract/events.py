@@ -119,7 +119,7 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
                                                                               {"ablaze", "alight"})):  # fmt: skip
         return "Arson"
     if lemma == "blow" and _has_child(tok, ("prt",), {"up"}):
-        return "Bombing"
+        return "SuicideBombing" if _suicide_subject(tok) else "Bombing"
     if lemma == "go" and _has_child(tok, ("prt",), {"off"}):
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         return "Bombing" if _weapon_in(subj, table) else None
@@ -137,7 +137,7 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         if lemma == "attack" and _abstract_object(tok):
             return None
         kind = lx.ATTACK_VERBS[lemma]
-        if kind == "Attack" and "suicide" in lefts:
+        if kind in ("Attack", "Bombing") and ("suicide" in lefts or _suicide_subject(tok)):
             kind = "SuicideBombing"
         return kind
     if lemma in lx.ARREST_VERBS:
@@ -152,6 +152,11 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         return "Seizure" if _weapon_in(objs, table) else None
     return None
+
+
+def _suicide_subject(tok: Token) -> bool:
+    """"a suicide bomber blew himself up": the subject is a suicide attacker."""
+    return any(c.dep_ == "nsubj" and any(g.lower_ == "suicide" for g in c.lefts) for c in tok.children)
 
 
 def _agent_subject(tok: Token, table: EntityTable) -> bool:
@@ -269,25 +274,30 @@ def _roles(em: EventMention, table: EntityTable) -> None:
                     got = table.filler(t) if t.i in table.by_token else None
                     if got and got[1] == "weapon":
                         em.add("seizedItem", got[0])
-    if fam == "Attack" and not em.roles.get("place"):
-        for t in _prep_chain(tok):  # "the attack on the city of Kerman"
+    if not em.roles.get("place"):
+        # where the people arrested or items seized come from is not where the event was
+        for t in _local(tok, subjects=fam == "Attack"):  # "killed three soldiers in Peshawar", "the attack on the city of Kerman"
             got = table.filler(t) if t.i in table.by_token else None
             if got and got[1] == "place":
                 em.add("place", got[0])
 
 
-def _prep_chain(tok: Token, depth: int = 3) -> list[Token]:
-    """Objects of prepositions hanging off ``tok``, and off those objects, ``depth`` deep."""
+#: dependencies that stay inside the trigger's own clause and noun phrases
+_LOCAL_DEPS = {"prep", "pobj", "dobj", "nsubjpass", "nsubj", "appos", "compound", "nmod", "poss", "agent"}
+
+
+def _local(tok: Token, depth: int = 5, *, subjects: bool = True) -> list[Token]:
+    """Tokens reachable from ``tok`` without leaving its clause (no relative clauses, no
+    participles such as "US-backed", no reported clauses)."""
     out: list[Token] = []
     if depth == 0:
         return out
-    for prep in tok.children:
-        if prep.dep_ == "prep":
-            for p in prep.children:
-                if p.dep_ == "pobj":
-                    for t in _expand(p):
-                        out.append(t)
-                        out.extend(_prep_chain(t, depth - 1))
+    for c in tok.children:
+        if not subjects and c.dep_ in ("nsubj", "nsubjpass"):
+            continue
+        if c.dep_ in _LOCAL_DEPS or (c.dep_ == "conj" and c.pos_ in _NOUN):
+            out.append(c)
+            out.extend(_local(c, depth - 1))
     return out
 
 
@@ -315,8 +325,15 @@ def _by(em: EventMention, t: Token, table: EntityTable) -> None:
         em.add("perpetrator", key)
 
 
+#: verbs whose object can only be people ("abducted 30 schoolgirls")
+_HUMAN_OBJECT_VERBS = {"kill", "murder", "assassinate", "kidnap", "abduct", "shoot", "stab", "wound", "injure",
+                       "behead", "massacre", "slay", "execute", "gun", "hack", "arrest", "detain", "apprehend"}  # fmt: skip
+
+
 def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     got = table.filler(t)
+    if got is None and t.pos_ == "NOUN" and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
+        got = table.group(t), "human"
     if got is None:
         return
     key, cat = got

@@ -18,6 +18,7 @@ __all__ = [
     "FACILITY_NOUNS",
     "GENERIC_PEOPLE",
     "HUMAN_NOUNS",
+    "MEMBER_NOUNS",
     "MODAL_POSSIBLE",
     "OUTCOME_WORDS",
     "PLACE_KIND_NOUNS",
@@ -102,6 +103,8 @@ ACTOR_NOUNS = {
     "policeman", "group", "cell", "organization", "faction", "movement", "cartel",
     "assassin", "killer", "murderer", "man", "men", "individual", "youth", "hitman",
 }
+#: "X fighters", "members of X": these people stand for the named group X
+MEMBER_NOUNS = ACTOR_NOUNS | {"member", "supporter", "operative", "affiliate", "loyalist", "cadre", "recruit"}
 #: nouns that refer back to the last named armed group ("the group claimed ...")
 COLLECTIVE_NOUNS = {"group", "organization", "organisation", "movement", "outfit", "faction", "network"}
 #: nouns for people who may be victims or detainees
@@ -120,7 +123,9 @@ HUMAN_NOUNS = ACTOR_NOUNS | {
     "trader", "vendor", "merchant", "customer", "crowd", "spectator", "fan", "engineer",
     "technician", "contractor", "aid", "volunteer", "staff", "crew", "personnel", "relative",
     "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "union",
-    "unionist", "activist",
+    "unionist", "activist", "schoolgirl", "schoolboy", "pupil", "schoolchild", "kid", "elder",
+    "chief", "villager", "herder", "fisherman", "miner", "policewoman", "servicemen", "serviceman",
+    "marine", "sailor", "pilot", "cadet", "recruit", "gendarme", "ranger", "militiamen", "official",
 }
 #: plural nouns that name nobody in particular: not worth a victim node of their own
 GENERIC_PEOPLE = {"people", "person", "persons", "other", "others", "individual", "one", "those", "victim",

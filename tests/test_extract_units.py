@@ -1,0 +1,145 @@
+"""Unit tests of the model-free parts of extraction: numbers, dates, places, gazetteers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from eventkg.extract.numbers import parse_number
+from eventkg.extract.places import fold, resolve_place
+from eventkg.extract.time import normalize_date, shift
+from eventkg.nlp.gazetteers import load_gazetteer
+from eventkg.resources import resource_path
+
+SUNDAY = dt.date(2024, 1, 7)
+FRIDAY = dt.date(2023, 6, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("89", 89),
+        ("1,200", 1200),
+        ("Thirty-two", 32),
+        ("thirty two", 32),
+        ("seventeen", 17),
+        ("two hundred and six", 206),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("one thousand", 1000),
+        ("FORTY-FIVE", 45),
+    ],
+)
+def test_numbers(text: str, value: int) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["several", "dozens", "many", "", "12abc", "a few"])
+def test_not_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Wednesday", SUNDAY, "2024-01-03"),
+        ("on Saturday", SUNDAY, "2024-01-06"),
+        ("Sunday", SUNDAY, "2024-01-07"),  # the publication day itself
+        ("Thursday", FRIDAY, "2023-06-15"),
+        ("yesterday", FRIDAY, "2023-06-15"),
+        ("today", FRIDAY, "2023-06-16"),
+        ("last night", FRIDAY, "2023-06-15"),
+        ("Tuesday night", FRIDAY, "2023-06-13"),
+        ("last month", SUNDAY, "2023-12"),
+        ("this month", FRIDAY, "2023-06"),
+        ("last year", FRIDAY, "2022"),
+        ("two days ago", FRIDAY, "2023-06-14"),
+        ("March 3", FRIDAY, "2023-03-03"),
+        ("3 March", FRIDAY, "2023-03-03"),
+        ("December 24", FRIDAY, "2022-12-24"),  # a later month is last year's
+        ("Jan. 3, 2024", FRIDAY, "2024-01-03"),
+        ("3 JAN 90", None, "1990-01-03"),
+        ("in May 2021", FRIDAY, "2021-05"),
+        ("in 2019", FRIDAY, "2019"),
+        ("early January", SUNDAY, "2024-01"),
+    ],
+)
+def test_dates(text: str, published: dt.date | None, value: str) -> None:
+    assert normalize_date(text, published) == value
+
+
+@pytest.mark.parametrize("text", ["the previous year", "recently", "soon", "the fourth anniversary", "3 dogs"])
+def test_vague_dates_give_nothing(text: str) -> None:
+    assert normalize_date(text, SUNDAY) is None
+
+
+def test_weekday_needs_a_publication_date() -> None:
+    assert normalize_date("Monday", None) is None
+
+
+def test_shift() -> None:
+    assert shift("2024-01-06", -3) == "2024-01-03"
+    assert shift("2024-01", 2) is None
+
+
+def test_fold() -> None:
+    assert fold("Bogotá") == "bogota"
+    assert fold("The Hague") == "hague"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country"),
+    [
+        ("Mogadishu", "City", "SO"),
+        ("Peshawar", "City", "PK"),
+        ("Lima", "City", "PE"),
+        ("Afghanistan", "Country", "AF"),
+        ("Russia", "Country", "RU"),
+        ("UK", "Country", "GB"),
+        ("Borno", "Region", "NG"),
+    ],
+)
+def test_places_resolve_with_their_country(name: str, kind: str, country: str) -> None:
+    rec = resolve_place(name)
+    assert rec is not None
+    assert (rec.kind, rec.country) == (kind, country)
+    if kind != "Country":
+        assert rec.parent is not None and rec.parent.kind == "Country" and rec.parent.country == country
+
+
+def test_city_has_coordinates_and_geonames_id() -> None:
+    rec = resolve_place("Peshawar")
+    assert rec is not None and rec.latitude is not None and rec.key.startswith("geonames:")
+
+
+def test_ambiguous_name_prefers_the_article_country() -> None:
+    # "Córdoba" is a city in Argentina and in Spain: the article's countries decide
+    assert resolve_place("Cordoba", context={"ES"}).country == "ES"  # type: ignore[union-attr]
+    assert resolve_place("Cordoba", context={"AR"}).country == "AR"  # type: ignore[union-attr]
+
+
+def test_kind_hint_picks_the_province() -> None:
+    rec = resolve_place("Kandahar", kind="Region")
+    assert rec is not None and rec.kind == "Region" and rec.key.startswith("iso3166:AF-")
+
+
+def test_unknown_place() -> None:
+    assert resolve_place("Xqzvillebury") is None
+    assert resolve_place("the") is None
+
+
+def test_gazetteers_are_well_formed() -> None:
+    for name in ("armed_groups", "outlets", "weapons"):
+        path = resource_path("gazetteers", f"{name}.jsonl")
+        keys = set()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            d = json.loads(line)
+            assert d["key"] not in keys, f"duplicate key {d['key']} in {name}"
+            keys.add(d["key"])
+            assert set(d.get("case_sensitive", [])) <= set(d["aliases"]), d["key"]
+        entries = load_gazetteer(name)
+        assert len(entries) == len(keys)
+    isis = next(e for e in load_gazetteer("armed_groups") if e.key == "islamic-state")
+    assert {"Daesh", "ISIS", "ISIL"} <= set(isis.aliases) and isis.wikidata == "Q2429253"
