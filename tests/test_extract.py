@@ -77,7 +77,10 @@ def test_car_bombing_claim_breakdown_and_aliases() -> None:
     assert "Al-Shabab" in strings(ex, ev, "perpetrator")  # the alias as written
     assert labels(ex, ev, "instrument") == {"car bomb"}
     assert (ev.killed, ev.injured) == (12, 17)
-    assert {(f.count, ex.entity(f.group).label) for f in ev.figures if f.group} == {(4, "soldiers"), (8, "civilians")}
+    assert {(f.count, ex.entity(f.group).label) for f in ev.figures if f.group} == {
+        (4, "soldiers"),
+        (8, "civilians"),
+    }
     assert labels(ex, ev, "victim") >= {"soldiers", "civilians"}
     claims = [c for c in ex.claims if c.kind == "ResponsibilityClaim"]
     assert claims and ex.entity(claims[0].claimant or "").label == "al-Shabaab"
@@ -94,7 +97,8 @@ def test_words_as_numbers_and_suicide_bomber() -> None:
 
 def test_threats_and_plans_are_not_attacks() -> None:
     ex = run(
-        "The militants threatened to attack the embassy. Officials said they had foiled a plot to bomb the airport."
+        "The militants threatened to attack the embassy. "
+        "Officials said they had foiled a plot to bomb the airport."
     )
     assert asserted(ex, "Attack") == []
     statuses = {e.status for e in ex.events}
@@ -114,7 +118,9 @@ def test_negated_attack() -> None:
 
 
 def test_arrest_count_and_statement_reported_by_outlet() -> None:
-    ex = run('"Five suspects have been detained in Lagos," police spokesman Ahmed Musa told Reuters on Thursday.')
+    ex = run(
+        '"Five suspects have been detained in Lagos," police spokesman Ahmed Musa told Reuters on Thursday.'
+    )
     [arrest] = asserted(ex, "Arrest")
     assert arrest.arrested == 5
     assert "suspects" in labels(ex, arrest, "detainee")
@@ -141,7 +147,10 @@ def test_pronoun_and_title_refer_back_to_the_speaker() -> None:
 
 
 def test_seizure_needs_weapons() -> None:
-    ex = run("Soldiers discovered a cache of grenades and two AK-47 rifles near Kandahar. Police found the missing boy.")
+    ex = run(
+        "Soldiers discovered a cache of grenades and two AK-47 rifles near Kandahar. "
+        "Police found the missing boy."
+    )
     [sz] = asserted(ex, "Seizure")
     assert labels(ex, sz, "seizedItem") >= {"grenade"}
     assert len(asserted(ex, "Seizure")) == 1  # finding a boy is no seizure
@@ -154,7 +163,10 @@ def test_relative_date_three_days_after() -> None:
 
 
 def test_one_event_from_several_mentions() -> None:
-    ex = run("A bomb exploded at a market in Quetta on Monday. The blast killed six people. The attack was condemned.")
+    ex = run(
+        "A bomb exploded at a market in Quetta on Monday. The blast killed six people. "
+        "The attack was condemned."
+    )
     attacks = asserted(ex, "Attack")
     assert len(attacks) == 1
     assert attacks[0].date == "2024-05-06" and attacks[0].killed == 6

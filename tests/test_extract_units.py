@@ -70,7 +70,9 @@ def test_dates(text: str, published: dt.date | None, value: str) -> None:
     assert normalize_date(text, published) == value
 
 
-@pytest.mark.parametrize("text", ["the previous year", "recently", "soon", "the fourth anniversary", "3 dogs"])
+@pytest.mark.parametrize(
+    "text", ["the previous year", "recently", "soon", "the fourth anniversary", "3 dogs"]
+)
 def test_vague_dates_give_nothing(text: str) -> None:
     assert normalize_date(text, SUNDAY) is None
 

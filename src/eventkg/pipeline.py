@@ -94,8 +94,13 @@ def run(
             try:
                 ex = extract(parse(nlp, article), article)
             except Exception as e:  # one bad article must not sink the run
-                report(ArticleError(f"extraction failed ({type(e).__name__}: {e}); article skipped",
-                                    source=article.path, line=article.line))  # fmt: skip
+                report(
+                    ArticleError(
+                        f"extraction failed ({type(e).__name__}: {e}); article skipped",
+                        source=article.path,
+                        line=article.line,
+                    )
+                )
                 continue
             writer.write(article_graph(ex))
             summary.articles += 1

@@ -49,7 +49,9 @@ def format_for(path: str | os.PathLike[str]) -> str:
     """The suffix of ``path`` if eventkg reads and writes it, else raise OutputError."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise OutputError(f"{path}: unknown RDF format {suffix or '(no suffix)'!r}; use one of {', '.join(FORMATS)}")
+        raise OutputError(
+            f"{path}: unknown RDF format {suffix or '(no suffix)'!r}; use one of {', '.join(FORMATS)}"
+        )
     return suffix
 
 
@@ -83,7 +85,9 @@ class GraphWriter:
             directory.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
         except OSError as e:
-            raise OutputError(f"{self.path}: cannot write here ({e.strerror}); choose another output path") from e
+            raise OutputError(
+                f"{self.path}: cannot write here ({e.strerror}); choose another output path"
+            ) from e
         self._tmp = os.fdopen(fd, "wb")
         self._tmp_name = name
         return self
@@ -154,7 +158,9 @@ def load(path: str | os.PathLike[str], *, data: bytes | None = None) -> Dataset:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in FORMATS:
-        raise GraphReadError(f"{p}: unknown RDF format {suffix or '(no suffix)'!r}; use one of {', '.join(FORMATS)}")
+        raise GraphReadError(
+            f"{p}: unknown RDF format {suffix or '(no suffix)'!r}; use one of {', '.join(FORMATS)}"
+        )
     if data is None:
         try:
             data = p.read_bytes()
@@ -259,7 +265,10 @@ def _open_store(paths: Iterable[str | os.PathLike[str]]) -> ox.Store:
 
 
 def query(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], sparql: str, *, allow_network: bool = False
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    sparql: str,
+    *,
+    allow_network: bool = False,
 ) -> QueryResult:
     """Run a SPARQL query over graph files in an embedded Oxigraph store.
 
@@ -283,7 +292,9 @@ def query(
     (('c',),)
     """
     if not allow_network and _NETWORK.search(_strip_literals(sparql)):
-        raise QueryError("the query uses SERVICE or LOAD, which would reach the network; pass --allow-network")
+        raise QueryError(
+            "the query uses SERVICE or LOAD, which would reach the network; pass --allow-network"
+        )
     files = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     store = _open_store(files)
     try:
@@ -305,6 +316,8 @@ def query(
 
 def _strip_literals(sparql: str) -> str:
     """The query without string literals and comments, so 'SERVICE' inside them does not count."""
-    s = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', sparql)
+    s = re.sub(
+        r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', sparql
+    )
     s = re.sub(r"<[^<>\s]*>", "<>", s)  # IRIs may hold '#'
     return re.sub(r"#[^\n]*", "", s)

@@ -47,7 +47,8 @@ def extract(doc: Doc, article: Article) -> Extraction:
     >>> from eventkg.nlp import make_nlp, parse
     >>> from eventkg.models import Article
     >>> import datetime as dt
-    >>> art = Article(id="x", text="Gunmen killed three soldiers in Kabul on Monday.", published=dt.date(2024, 5, 8))
+    >>> text = "Gunmen killed three soldiers in Kabul on Monday."
+    >>> art = Article(id="x", text=text, published=dt.date(2024, 5, 8))
     >>> ex = extract(parse(make_nlp(), art), art)
     >>> ev = ex.events[0]
     >>> ev.kind, ev.date, sorted(ex.entity(r.entity).label for r in ev.roles if r.role == "place")
@@ -60,7 +61,9 @@ def extract(doc: Doc, article: Article) -> Extraction:
     drafts = find_claims(doc, table, mentions)
     events = _events(groups, figures, drafts, table, article)
     claims = _claims(drafts, groups, events)
-    used = {r.entity for e in events for r in e.roles} | {f.group for e in events for f in e.figures if f.group}
+    used = {r.entity for e in events for r in e.roles} | {
+        f.group for e in events for f in e.figures if f.group
+    }
     used |= {k for c in claims for k in (c.claimant, c.reported_by) if k}
     return Extraction(article=article, entities=table.freeze(used), events=events, claims=claims)
 
@@ -92,8 +95,13 @@ def _main_place(groups: list[list[EventMention]], table: EntityTable, article: A
     return None
 
 
-def _events(groups: list[list[EventMention]], figures: list[Figure], drafts: list[ClaimDraft],
-            table: EntityTable, article: Article) -> tuple[Event, ...]:  # fmt: skip
+def _events(
+    groups: list[list[EventMention]],
+    figures: list[Figure],
+    drafts: list[ClaimDraft],
+    table: EntityTable,
+    article: Article,
+) -> tuple[Event, ...]:
     mentions = [m for g in groups for m in g]
     by_cluster: dict[int, list[Figure]] = {}
     for fig in figures:
@@ -101,8 +109,9 @@ def _events(groups: list[list[EventMention]], figures: list[Figure], drafts: lis
         if m is not None:
             by_cluster.setdefault(m.cluster, []).append(fig)
     claimed: dict[int, list[str]] = {}
-    first_attack = next((n for n, g in enumerate(groups) if g[0].family == "Attack" and g[0].status == "asserted"),
-                        None)  # fmt: skip
+    first_attack = next(
+        (n for n, g in enumerate(groups) if g[0].family == "Attack" and g[0].status == "asserted"), None
+    )
     for d in drafts:
         if d.kind != "ResponsibilityClaim" or d.claimant is None:
             continue
@@ -166,9 +175,13 @@ def _events(groups: list[list[EventMention]], figures: list[Figure], drafts: lis
     return tuple(out)
 
 
-def _claims(drafts: list[ClaimDraft], groups: list[list[EventMention]], events: tuple[Event, ...]) -> tuple[Claim, ...]:
+def _claims(
+    drafts: list[ClaimDraft], groups: list[list[EventMention]], events: tuple[Event, ...]
+) -> tuple[Claim, ...]:
     out = []
-    first_attack = next((e.key for e in events if FAMILY[e.kind] == "Attack" and e.status == "asserted"), None)
+    first_attack = next(
+        (e.key for e in events if FAMILY[e.kind] == "Attack" and e.status == "asserted"), None
+    )
     for n, d in enumerate(drafts, 1):
         about = list(dict.fromkeys(events[m.cluster].key for m in d.about))
         if not about and d.responsibility and first_attack is not None:

@@ -46,8 +46,11 @@ def _numbers(sent: Span) -> list[Span]:
             i += 1
             continue
         j = i + 1
-        while j < sent.end and (doc[j].like_num or (doc[j].text == "-" and j + 1 < sent.end and doc[j + 1].like_num)
-                                or (doc[j].ent_type_ == "CARDINAL" and doc[j].ent_iob_ == "I")):  # fmt: skip
+        while j < sent.end and (
+            doc[j].like_num
+            or (doc[j].text == "-" and j + 1 < sent.end and doc[j + 1].like_num)
+            or (doc[j].ent_type_ == "CARDINAL" and doc[j].ent_iob_ == "I")
+        ):
             j += 1
         span = doc[i:j]
         if parse_number(span.text) is not None:
@@ -112,7 +115,11 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
         last_end = sent.start
         for num in _numbers(sent):
             root = num.root
-            head = root.head if root.dep_ in ("nummod", "quantmod", "compound") and root.head is not root else root
+            head = (
+                root.head
+                if root.dep_ in ("nummod", "quantmod", "compound") and root.head is not root
+                else root
+            )
             if head.like_num and head.head is not head and head.dep_ in ("nummod", "compound"):
                 head = head.head
             between = doc[last_end : num.start]

@@ -47,8 +47,10 @@ def find_claims(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> l
     out: list[ClaimDraft] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma in ("responsibility", "involvement") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
-            _CLAIM_VERBS | _DENY_VERBS
+        if (
+            lemma in ("responsibility", "involvement")
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in (_CLAIM_VERBS | _DENY_VERBS)
         ):
             out.append(_responsibility(tok, table, by_token, speakers))
         elif lemma == "claim" and tok.pos_ == "VERB" and _claims_event(tok, by_token):
@@ -66,26 +68,36 @@ def find_claims(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> l
 
 # --------------------------------------------------------------------------- responsibility
 def _claims_event(tok: Token, by_token: dict[int, EventMention]) -> bool:
-    """"the attacks, claimed by X" / "X claimed the bombing"."""
+    """ "the attacks, claimed by X" / "X claimed the bombing"."""
     if any(c.dep_ == "dobj" and c.i in by_token for c in tok.children):
         return True
-    return tok.dep_ in ("acl", "relcl") and tok.head.i in by_token and any(c.dep_ == "agent" for c in tok.children)
+    return (
+        tok.dep_ in ("acl", "relcl")
+        and tok.head.i in by_token
+        and any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
-def _responsibility(tok: Token, table: EntityTable, by_token: dict[int, EventMention],
-                    speakers: list[tuple[int, str]]) -> ClaimDraft:  # fmt: skip
+def _responsibility(
+    tok: Token, table: EntityTable, by_token: dict[int, EventMention], speakers: list[tuple[int, str]]
+) -> ClaimDraft:
     verb = tok.head
     denied = verb.lemma_.lower() in _DENY_VERBS or any(c.dep_ == "neg" for c in verb.children)
     subj = _subject_of(verb)
     claimant = _speaker(subj, table, speakers) if subj is not None else None
     about = [by_token[t.i] for p in tok.children if p.dep_ == "prep" for t in p.subtree if t.i in by_token]
-    return ClaimDraft("Denial" if denied else "ResponsibilityClaim", claimant,
-                      table.span_mention([verb, tok] if verb.i < tok.i else [tok, verb]), about,
-                      responsibility=True)  # fmt: skip
+    return ClaimDraft(
+        "Denial" if denied else "ResponsibilityClaim",
+        claimant,
+        table.span_mention([verb, tok] if verb.i < tok.i else [tok, verb]),
+        about,
+        responsibility=True,
+    )
 
 
-def _claimed_event(tok: Token, table: EntityTable, by_token: dict[int, EventMention],
-                   speakers: list[tuple[int, str]]) -> ClaimDraft:  # fmt: skip
+def _claimed_event(
+    tok: Token, table: EntityTable, by_token: dict[int, EventMention], speakers: list[tuple[int, str]]
+) -> ClaimDraft:
     if tok.dep_ in ("acl", "relcl") and tok.head.i in by_token:
         about = [by_token[tok.head.i]]
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -143,7 +155,9 @@ def _speaker(tok: Token, table: EntityTable, speakers: list[tuple[int, str]]) ->
 def _content(verb: Token) -> set[int]:
     """Token indices of what was said: the complement clause, or the clause the verb interrupts."""
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and verb.lemma_.lower() in _DENY_VERBS | {"accuse"}):
+        if c.dep_ in ("ccomp", "xcomp") or (
+            c.dep_ == "dobj" and verb.lemma_.lower() in _DENY_VERBS | {"accuse"}
+        ):
             return {t.i for t in c.subtree}
     if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
         own = {t.i for t in verb.subtree}
@@ -177,13 +191,18 @@ def _quote(sent: Span, table: EntityTable) -> Mention | None:
 
 
 def _reported_by(sent: Span, table: EntityTable) -> str | None:
-    """"quoted by IRNA", "told Reuters", "according to AFP", "in a statement carried by X"."""
+    """ "quoted by IRNA", "told Reuters", "according to AFP", "in a statement carried by X"."""
     for tok in sent:
         key = table.by_token.get(tok.i)
         if key is None or table.kind(key) != "NewsOutlet":
             continue
         head = tok.head
-        if head.dep_ in ("agent", "prep") and head.head.lemma_.lower() in ("quote", "carry", "cite", "publish"):
+        if head.dep_ in ("agent", "prep") and head.head.lemma_.lower() in (
+            "quote",
+            "carry",
+            "cite",
+            "publish",
+        ):
             return key
         if head.lower_ == "to" and head.head.lower_ == "according":
             return key
@@ -192,8 +211,9 @@ def _reported_by(sent: Span, table: EntityTable) -> str | None:
     return None
 
 
-def _statement(verb: Token, table: EntityTable, by_token: dict[int, EventMention],
-               speakers: list[tuple[int, str]]) -> ClaimDraft | None:  # fmt: skip
+def _statement(
+    verb: Token, table: EntityTable, by_token: dict[int, EventMention], speakers: list[tuple[int, str]]
+) -> ClaimDraft | None:
     lemma = verb.lemma_.lower()
     if lemma == "claim" and any(c.lemma_.lower() in ("responsibility", "involvement") for c in verb.children):
         return None
@@ -218,12 +238,20 @@ def _statement(verb: Token, table: EntityTable, by_token: dict[int, EventMention
     if quote is not None:
         content |= {t.i for t in sent if quote.start <= t.idx < quote.end}
     about = [by_token[i] for i in sorted(content) if i in by_token]
-    return ClaimDraft(lx.SPEECH_VERBS[lemma], claimant, table.span_mention([verb]), about, quote,
-                      reported_by if reported_by != claimant else None, content)  # fmt: skip
+    return ClaimDraft(
+        lx.SPEECH_VERBS[lemma],
+        claimant,
+        table.span_mention([verb]),
+        about,
+        quote,
+        reported_by if reported_by != claimant else None,
+        content,
+    )
 
 
-def _according_to(tok: Token, table: EntityTable, by_token: dict[int, EventMention],
-                  speakers: list[tuple[int, str]]) -> ClaimDraft | None:  # fmt: skip
+def _according_to(
+    tok: Token, table: EntityTable, by_token: dict[int, EventMention], speakers: list[tuple[int, str]]
+) -> ClaimDraft | None:
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
@@ -235,5 +263,12 @@ def _according_to(tok: Token, table: EntityTable, by_token: dict[int, EventMenti
     content = {t.i for t in sent} - {t.i for t in tok.subtree}
     about = [by_token[i] for i in sorted(content) if i in by_token]
     reported = claimant if table.kind(claimant) == "NewsOutlet" else None
-    return ClaimDraft("Statement", claimant, table.span_mention([tok, to, pobj]), about, _quote(sent, table),
-                      reported, content)  # fmt: skip
+    return ClaimDraft(
+        "Statement",
+        claimant,
+        table.span_mention([tok, to, pobj]),
+        about,
+        _quote(sent, table),
+        reported,
+        content,
+    )

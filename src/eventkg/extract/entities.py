@@ -104,8 +104,16 @@ class EntityTable:
         """Add an entity, or a mention (and alias, unless ``alias=False``) of a known one."""
         d = self.items.get(key)
         if d is None:
-            d = self.items[key] = _Draft(key, kind, label, ids=ids, parent=parent, latitude=latitude,
-                                         longitude=longitude, global_id=global_id)  # fmt: skip
+            d = self.items[key] = _Draft(
+                key,
+                kind,
+                label,
+                ids=ids,
+                parent=parent,
+                latitude=latitude,
+                longitude=longitude,
+                global_id=global_id,
+            )
         if mention is not None and mention.text:
             d.mentions.add(mention)
             if alias:
@@ -118,9 +126,16 @@ class EntityTable:
         parent_key = self.add_place(parent, None) if parent is not None else None
         self.countries.add(rec.country)
         return self.add(
-            rec.key, rec.kind, rec.label, mention, ids=rec.ids, parent=parent_key,
-            latitude=rec.latitude, longitude=rec.longitude, global_id=True,
-        )  # fmt: skip
+            rec.key,
+            rec.kind,
+            rec.label,
+            mention,
+            ids=rec.ids,
+            parent=parent_key,
+            latitude=rec.latitude,
+            longitude=rec.longitude,
+            global_id=True,
+        )
 
     def kind(self, key: str) -> str:
         return self.items[key].kind
@@ -149,10 +164,18 @@ class EntityTable:
             aliases = tuple(a for a in d.aliases if a != d.label)
             out.append(
                 Entity(
-                    key=d.key, kind=d.kind, label=d.label, aliases=aliases, mentions=mentions,
-                    ids=d.ids, parent=d.parent, latitude=d.latitude, longitude=d.longitude,
-                    title=d.title, global_id=d.global_id,
-                )  # fmt: skip
+                    key=d.key,
+                    kind=d.kind,
+                    label=d.label,
+                    aliases=aliases,
+                    mentions=mentions,
+                    ids=d.ids,
+                    parent=d.parent,
+                    latitude=d.latitude,
+                    longitude=d.longitude,
+                    title=d.title,
+                    global_id=d.global_id,
+                )
             )
         return tuple(out)
 
@@ -207,7 +230,13 @@ class EntityTable:
         if lemma in lx.COLLECTIVE_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
             armed = self.last_armed_group(tok.i)
             if armed is not None:
-                self.add(armed, "ArmedGroup", self.items[armed].label, self.span_mention(np_tokens(tok)), alias=False)
+                self.add(
+                    armed,
+                    "ArmedGroup",
+                    self.items[armed].label,
+                    self.span_mention(np_tokens(tok)),
+                    alias=False,
+                )
                 return armed, "agent"
         if tok.ent_type_ == "NORP" or lemma in lx.HUMAN_NOUNS or low in lx.HUMAN_NOUNS:
             return self.group(tok), "agent" if (lemma in lx.ACTOR_NOUNS or low in lx.ACTOR_NOUNS) else "human"
@@ -237,7 +266,7 @@ class EntityTable:
 
 def _cased(t: Token) -> str:
     """Common nouns in lower case ("Gunmen" at a sentence start); names as written."""
-    if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "PERSON", "ORG", "GPE") and not t.is_upper:
+    if t.pos_ == "PROPN" or (t.ent_type_ in ("NORP", "PERSON", "ORG", "GPE") and not t.is_upper):
         return t.text
     return t.text.lower()
 
@@ -312,7 +341,9 @@ def _title(ent: Span) -> str | None:
     i = ent.start - 1
     while i >= 0:
         t = doc[i]
-        if t.dep_ in ("compound", "amod", "nmod") and (t.head.i in inside or t.head.i in {w.i for w in words}):
+        if t.dep_ in ("compound", "amod", "nmod") and (
+            t.head.i in inside or t.head.i in {w.i for w in words}
+        ):
             if t.ent_type_ and t.ent_type_ != "PERSON" and t.ent_type_ not in ("NORP", "ORG", "GPE"):
                 break
             words.insert(0, t)
@@ -334,7 +365,9 @@ def _gazetteer(table: EntityTable, ent: Span) -> None:
     mention = table.span_mention(ent)
     if name == "armed_groups":
         ids = (f"wikidata:{entry.wikidata}",) if entry.wikidata else ()
-        key = table.add(f"armedgroup:{entry.key}", "ArmedGroup", entry.label, mention, ids=ids, global_id=True)
+        key = table.add(
+            f"armedgroup:{entry.key}", "ArmedGroup", entry.label, mention, ids=ids, global_id=True
+        )
         table._armed_mentions.append((ent.start, key))
     elif name == "outlets":
         key = table.add(f"outlet:{entry.key}", "NewsOutlet", entry.label, mention, global_id=True)
@@ -360,8 +393,12 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
         )
     words = text.split()
     if rec is None and len(words) > 1 and words[-1].lower() in lx.PLACE_KIND_NOUNS:  # "Borno State"
-        rec = resolve_place(" ".join(words[:-1]), kind=lx.PLACE_KIND_NOUNS[words[-1].lower()],
-                            context=table.countries, exact=ent.label_ in ("NORP", "ORG"))  # fmt: skip
+        rec = resolve_place(
+            " ".join(words[:-1]),
+            kind=lx.PLACE_KIND_NOUNS[words[-1].lower()],
+            context=table.countries,
+            exact=ent.label_ in ("NORP", "ORG"),
+        )
     if rec is not None and ent.label_ == "NORP" and text.lower().endswith(("ans", "ese", "is", "ish")):
         rec = None  # a demonym ("Iranians"), not a place
     if rec is not None:
@@ -378,7 +415,7 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
 
 
 def _place_kind(ent: Span) -> tuple[str | None, list[Token]]:
-    """"the province of Kerman" / "Kerman province": the kind the text gives, and the tokens."""
+    """ "the province of Kerman" / "Kerman province": the kind the text gives, and the tokens."""
     toks = list(ent)
     root = ent.root
     head = root.head

@@ -19,12 +19,33 @@ from eventkg.models import Mention
 
 __all__ = ["EventMention", "cluster", "find_mentions", "refine_kind"]
 
-FAMILY = {k: "Attack" for k in ("Attack", "Bombing", "SuicideBombing", "Shooting", "Stabbing",
-                                "VehicleRamming", "Kidnapping", "Arson")}  # fmt: skip
+FAMILY = {
+    k: "Attack"
+    for k in (
+        "Attack",
+        "Bombing",
+        "SuicideBombing",
+        "Shooting",
+        "Stabbing",
+        "VehicleRamming",
+        "Kidnapping",
+        "Arson",
+    )
+}
 FAMILY.update(Arrest="Arrest", Seizure="Seizure")
 #: when mentions of one event disagree on its subtype, the more specific wins
-_SPECIFICITY = ["SuicideBombing", "Bombing", "Kidnapping", "Shooting", "Stabbing", "VehicleRamming",
-                "Arson", "Attack", "Arrest", "Seizure"]  # fmt: skip
+_SPECIFICITY = [
+    "SuicideBombing",
+    "Bombing",
+    "Kidnapping",
+    "Shooting",
+    "Stabbing",
+    "VehicleRamming",
+    "Arson",
+    "Attack",
+    "Arrest",
+    "Seizure",
+]
 _NOUN = ("NOUN", "PROPN")
 
 
@@ -115,8 +136,10 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         return None
     if lemma == "open" and _has_child(tok, ("dobj",), {"fire"}):
         return "Shooting"
-    if lemma == "set" and (_has_child(tok, ("dobj",), {"fire"}) or _has_child(tok, ("oprd", "advmod", "acomp"),
-                                                                              {"ablaze", "alight"})):  # fmt: skip
+    if lemma == "set" and (
+        _has_child(tok, ("dobj",), {"fire"})
+        or _has_child(tok, ("oprd", "advmod", "acomp"), {"ablaze", "alight"})
+    ):
         return "Arson"
     if lemma == "blow" and _has_child(tok, ("prt",), {"up"}):
         return "SuicideBombing" if _suicide_subject(tok) else "Bombing"
@@ -155,7 +178,7 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
 
 
 def _suicide_subject(tok: Token) -> bool:
-    """"a suicide bomber blew himself up": the subject is a suicide attacker."""
+    """ "a suicide bomber blew himself up": the subject is a suicide attacker."""
     return any(c.dep_ == "nsubj" and any(g.lower_ == "suicide" for g in c.lefts) for c in tok.children)
 
 
@@ -172,8 +195,23 @@ def _agent_subject(tok: Token, table: EntityTable) -> bool:
 def _abstract_object(tok: Token) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objs) and all(
-        o.lemma_.lower() in {"policy", "plan", "idea", "decision", "report", "government", "proposal", "law",
-                             "bill", "statement", "remark", "comment", "record", "problem"}  # fmt: skip
+        o.lemma_.lower()
+        in {
+            "policy",
+            "plan",
+            "idea",
+            "decision",
+            "report",
+            "government",
+            "proposal",
+            "law",
+            "bill",
+            "statement",
+            "remark",
+            "comment",
+            "record",
+            "problem",
+        }
         for o in objs
     )
 
@@ -276,7 +314,9 @@ def _roles(em: EventMention, table: EntityTable) -> None:
                         em.add("seizedItem", got[0])
     if not em.roles.get("place"):
         # where the people arrested or items seized come from is not where the event was
-        for t in _local(tok, subjects=fam == "Attack"):  # "killed three soldiers in Peshawar", "the attack on the city of Kerman"
+        for t in _local(
+            tok, subjects=fam == "Attack"
+        ):  # "killed three soldiers in Peshawar", "the attack on the city of Kerman"
             got = table.filler(t) if t.i in table.by_token else None
             if got and got[1] == "place":
                 em.add("place", got[0])
@@ -326,8 +366,26 @@ def _by(em: EventMention, t: Token, table: EntityTable) -> None:
 
 
 #: verbs whose object can only be people ("abducted 30 schoolgirls")
-_HUMAN_OBJECT_VERBS = {"kill", "murder", "assassinate", "kidnap", "abduct", "shoot", "stab", "wound", "injure",
-                       "behead", "massacre", "slay", "execute", "gun", "hack", "arrest", "detain", "apprehend"}  # fmt: skip
+_HUMAN_OBJECT_VERBS = {
+    "kill",
+    "murder",
+    "assassinate",
+    "kidnap",
+    "abduct",
+    "shoot",
+    "stab",
+    "wound",
+    "injure",
+    "behead",
+    "massacre",
+    "slay",
+    "execute",
+    "gun",
+    "hack",
+    "arrest",
+    "detain",
+    "apprehend",
+}
 
 
 def _object(em: EventMention, t: Token, table: EntityTable) -> None:
@@ -345,8 +403,15 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
             em.add("target", key)
         elif cat == "place":
             em.add("place", key)
-        elif cat == "weapon" and em.token.lemma_.lower() in ("detonate", "explode", "plant", "throw", "hurl",
-                                                              "fire", "use"):  # fmt: skip
+        elif cat == "weapon" and em.token.lemma_.lower() in (
+            "detonate",
+            "explode",
+            "plant",
+            "throw",
+            "hurl",
+            "fire",
+            "use",
+        ):
             em.add("instrument", key)
     elif em.family == "Arrest" and cat in ("person", "human", "agent") and not _generic(t):
         em.add("detainee", key)
@@ -361,10 +426,8 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable, frame_tok: 
     key, cat = got
     fam = em.family
     if cat == "place":
-        if prep in ("in", "at", "on", "near", "outside", "throughout", "across", "inside", "within", "around",
-                    "against", "into", "from", "upon", "to"):  # fmt: skip
-            if not (prep == "from" and fam != "Seizure"):
-                em.add("place", key)
+        if prep in _PLACE_PREPS and not (prep == "from" and fam != "Seizure"):
+            em.add("place", key)
         return
     if fam == "Arrest":
         if prep in ("of",) and cat in ("person", "human") and not _generic(t):
@@ -388,6 +451,25 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable, frame_tok: 
         em.add("target", key)
     elif prep in ("near", "outside", "beside", "behind") and cat == "target":
         em.near_targets.append(key)
+
+
+_PLACE_PREPS = {
+    "in",
+    "at",
+    "on",
+    "near",
+    "outside",
+    "throughout",
+    "across",
+    "inside",
+    "within",
+    "around",
+    "against",
+    "into",
+    "from",
+    "upon",
+    "to",
+}
 
 
 def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
@@ -437,7 +519,7 @@ def _date(em: EventMention, table: EntityTable) -> None:
 
 
 def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
-    """"on Saturday, three days after the attack": the attack was three days before Saturday."""
+    """ "on Saturday, three days after the attack": the attack was three days before Saturday."""
     by_token = {m.token.i: m for m in mentions}
     for tok in doc:
         if tok.lower_ not in ("after", "before") or tok.dep_ != "prep":
@@ -467,7 +549,7 @@ def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) 
 
 
 def _weapons_used_in(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
-    """"the suicide vests used in Wednesday's attack": instrument of that attack."""
+    """ "the suicide vests used in Wednesday's attack": instrument of that attack."""
     by_token = {m.token.i: m for m in mentions}
     for i, key in table.by_token.items():
         if table.kind(key) != "Weapon":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from eventkg.resources import resource_path
 
@@ -27,7 +27,7 @@ class GazetteerEntry:
     suicide: bool = False
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_gazetteer(name: str) -> tuple[GazetteerEntry, ...]:
     """Read ``data/gazetteers/<name>.jsonl`` (``armed_groups``, ``outlets`` or ``weapons``)."""
     path = resource_path("gazetteers", f"{name}.jsonl")
@@ -55,7 +55,7 @@ def load_gazetteer(name: str) -> tuple[GazetteerEntry, ...]:
     return tuple(entries)
 
 
-@lru_cache(maxsize=None)
+@cache
 def entry_index(name: str) -> dict[str, GazetteerEntry]:
     """``key -> entry`` for one gazetteer."""
     return {e.key: e for e in load_gazetteer(name)}

@@ -8,4 +8,14 @@ from __future__ import annotations
 from eventkg.rdf.build import BASE, SCHEMA, article_graph, article_iri, bind_prefixes, build_graph
 from eventkg.rdf.namespace import EKG, NIF, SEM
 
-__all__ = ["BASE", "EKG", "NIF", "SCHEMA", "SEM", "article_graph", "article_iri", "bind_prefixes", "build_graph"]
+__all__ = [
+    "BASE",
+    "EKG",
+    "NIF",
+    "SCHEMA",
+    "SEM",
+    "article_graph",
+    "article_iri",
+    "bind_prefixes",
+    "build_graph",
+]

@@ -26,21 +26,46 @@ SCHEMA = Namespace("https://schema.org/")
 WIKIDATA = "http://www.wikidata.org/entity/"
 GEONAMES = "https://sws.geonames.org/"
 
-_STATUS = {"possible": EKG.Possible, "threatened": EKG.Threatened, "planned": EKG.Planned,
-           "foiled": EKG.Foiled, "denied": EKG.Denied, "negated": EKG.Negated}  # fmt: skip
+_STATUS = {
+    "possible": EKG.Possible,
+    "threatened": EKG.Threatened,
+    "planned": EKG.Planned,
+    "foiled": EKG.Foiled,
+    "denied": EKG.Denied,
+    "negated": EKG.Negated,
+}
 _OUTCOME = {"killed": EKG.Killed, "injured": EKG.Injured, "arrested": EKG.Arrested}
-_ROLE = {"perpetrator": EKG.perpetrator, "victim": EKG.victim, "target": EKG.target, "place": EKG.place,
-         "instrument": EKG.instrument, "detainee": EKG.detainee, "seizedItem": EKG.seizedItem}  # fmt: skip
-_GLOBAL_PREFIX = {"armedgroup": "armedgroup/", "outlet": "outlet/", "geonames": "place/geonames/",
-                  "iso3166": "place/iso3166/"}  # fmt: skip
+_ROLE = {
+    "perpetrator": EKG.perpetrator,
+    "victim": EKG.victim,
+    "target": EKG.target,
+    "place": EKG.place,
+    "instrument": EKG.instrument,
+    "detainee": EKG.detainee,
+    "seizedItem": EKG.seizedItem,
+}
+_GLOBAL_PREFIX = {
+    "armedgroup": "armedgroup/",
+    "outlet": "outlet/",
+    "geonames": "place/geonames/",
+    "iso3166": "place/iso3166/",
+}
 _SAFE = re.compile(r"[A-Za-z0-9._~-]{1,80}")
 _NONNEG = XSD.nonNegativeInteger
 
 
 def bind_prefixes(g: Graph | Dataset) -> None:
     """Bind the prefixes eventkg's outputs use."""
-    for prefix, ns in (("ekg", EKG._NS), ("nif", NIF), ("prov", PROV), ("schema", SCHEMA), ("skos", SKOS),
-                       ("xsd", XSD), ("rdfs", RDFS), ("ekgid", Namespace(BASE))):  # fmt: skip
+    for prefix, ns in (
+        ("ekg", EKG._NS),
+        ("nif", NIF),
+        ("prov", PROV),
+        ("schema", SCHEMA),
+        ("skos", SKOS),
+        ("xsd", XSD),
+        ("rdfs", RDFS),
+        ("ekgid", Namespace(BASE)),
+    ):
         g.bind(prefix, ns, override=True, replace=True)
 
 
@@ -223,7 +248,8 @@ def build_graph(extractions: Iterable[Extraction]) -> Dataset:
     Examples
     --------
     >>> from eventkg.models import Article, Extraction
-    >>> ds = build_graph([Extraction(article=Article(id="a1", text="x")), Extraction(article=Article(id="a2", text="y"))])
+    >>> exs = [Extraction(article=Article(id=i, text="x")) for i in ("a1", "a2")]
+    >>> ds = build_graph(exs)
     >>> len([g for g in ds.graphs() if len(g)])
     2
     """
