@@ -186,7 +186,7 @@ def _claims(
         about = list(dict.fromkeys(events[m.cluster].key for m in d.about))
         if not about and d.responsibility and first_attack is not None:
             about = [first_attack]
-        if d.claimant is None or (d.kind == "Statement" and not about and d.quote is None):
+        if d.claimant is None or (not d.responsibility and not about and d.quote is None):
             continue  # a statement must say something checkable: an event it asserts, or quoted words
         out.append(
             Claim(
