@@ -13,6 +13,8 @@ Nothing here imports rdflib; :mod:`eventkg.rdf` turns the result into a graph.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from eventkg.extract.casualties import Figure, find_figures
@@ -60,7 +62,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     groups = cluster(mentions, table)
     drafts = find_claims(doc, table, mentions)
     events = _events(groups, figures, drafts, table, article)
-    claims = _claims(drafts, groups, events)
+    claims = _claims(drafts, groups, events, {k: d.kind for k, d in table.items.items()})
     used = {r.entity for e in events for r in e.roles} | {
         f.group for e in events for f in e.figures if f.group
     }
@@ -176,9 +178,12 @@ def _events(
 
 
 def _claims(
-    drafts: list[ClaimDraft], groups: list[list[EventMention]], events: tuple[Event, ...]
+    drafts: list[ClaimDraft],
+    groups: list[list[EventMention]],
+    events: tuple[Event, ...],
+    kinds: dict[str, str],
 ) -> tuple[Claim, ...]:
-    out = []
+    out: list[Claim] = []
     first_attack = next(
         (e.key for e in events if FAMILY[e.kind] == "Attack" and e.status == "asserted"), None
     )
@@ -188,15 +193,31 @@ def _claims(
             about = [first_attack]
         if d.claimant is None or (not d.responsibility and not about and d.quote is None):
             continue  # a statement must say something checkable: an event it asserts, or quoted words
-        out.append(
-            Claim(
-                key=f"claim-{n}",
-                kind=d.kind,
-                claimant=d.claimant,
-                mentions=(d.mention,),
-                about=tuple(about),
-                reported_by=d.reported_by,
-                quote=d.quote,
-            )
+        claim = Claim(
+            key=f"claim-{n}",
+            kind=d.kind,
+            claimant=d.claimant,
+            mentions=(d.mention,),
+            about=tuple(about),
+            reported_by=d.reported_by,
+            quote=d.quote,
         )
+        out.append(claim)
+        # "Al-Shabaab said it carried out the bombing": a group's statement about an attack
+        # it is the perpetrator of is also its claim of responsibility
+        perpetrated = [
+            e.key
+            for e in events
+            if e.key in about and FAMILY[e.kind] == "Attack" and Role("perpetrator", d.claimant) in e.roles
+        ]
+        if d.kind == "Statement" and perpetrated and kinds.get(d.claimant) == "ArmedGroup":
+            out.append(
+                replace(
+                    claim,
+                    key=f"claim-{n}-responsibility",
+                    kind="ResponsibilityClaim",
+                    about=tuple(perpetrated),
+                    quote=None,
+                )
+            )
     return tuple(out)

@@ -42,7 +42,7 @@ def _numbers(sent: Span) -> list[Span]:
     i = sent.start
     while i < sent.end:
         tok = doc[i]
-        if tok.ent_type_ in _SKIP_ENTS or not (tok.like_num or tok.ent_type_ == "CARDINAL"):
+        if tok.ent_type_ in _SKIP_ENTS or not tok.like_num:
             i += 1
             continue
         j = i + 1
@@ -65,6 +65,8 @@ def _outcome_word(tok: Token) -> str | None:
 
 def _outcome(num: Span, head: Token) -> str | None:
     """The outcome the counted people suffered, from the parse, then from nearby words."""
+    if _outcome_word(head) and head.pos_ in ("VERB", "ADJ"):  # "at least twenty wounded"
+        return _outcome_word(head)
     gov = head.head
     if head.dep_ in ("nsubjpass", "nsubj", "dobj", "attr", "conj") and gov is not head:
         found = _outcome_word(gov)
@@ -96,7 +98,7 @@ def _outcome(num: Span, head: Token) -> str | None:
 
 
 def _is_people(head: Token, table: EntityTable) -> bool:
-    if head.like_num or head.ent_type_ == "CARDINAL":
+    if head.like_num or head.ent_type_ == "CARDINAL" or _outcome_word(head):  # "twenty wounded"
         return True
     if head.ent_type_ in ("NORP", "PERSON"):
         return True

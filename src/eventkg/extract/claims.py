@@ -84,6 +84,8 @@ def _responsibility(
     verb = tok.head
     denied = verb.lemma_.lower() in _DENY_VERBS or any(c.dep_ == "neg" for c in verb.children)
     subj = _subject_of(verb)
+    if subj is not None and any(c.lower_ == "no" for c in subj.lefts):  # "no group has claimed ..."
+        subj, denied = None, False
     claimant = _speaker(subj, table, speakers) if subj is not None else None
     about = [by_token[t.i] for p in tok.children if p.dep_ == "prep" for t in p.subtree if t.i in by_token]
     return ClaimDraft(
@@ -165,29 +167,38 @@ def _content(verb: Token) -> set[int]:
     return set()
 
 
-def _quote(sent: Span, table: EntityTable) -> Mention | None:
-    """The longest quotation inside ``sent``."""
-    text = table.article.text
-    start, end = sent.start_char, sent.end_char
-    best: tuple[int, int] | None = None
+def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted spans (inside the marks) in ``text[start:end]``: straight quotes pair up in
+    order, curly and angle quotes with their closing mark."""
+    out: list[tuple[int, int]] = []
     i = start
     while i < end:
         ch = text[i]
-        if ch in _QUOTES:
-            close = _QUOTES[ch]
-            j = text.find(close, i + 1, end + 200)
-            if j == -1:
-                j = text.find('"', i + 1, end + 200) if ch != '"' else -1
+        if ch in _QUOTES and ch != "”":
+            j = text.find(_QUOTES[ch], i + 1, end)
             if j == -1:
                 break
-            if best is None or j - i > best[1] - best[0]:
-                best = (i + 1, j)
+            out.append((i + 1, j))
             i = j + 1
-            continue
-        i += 1
-    if best is None or best[1] - best[0] < 3:
+        else:
+            i += 1
+    return out
+
+
+def _quote(sent: Span, table: EntityTable) -> Mention | None:
+    """The quotation a speech verb in ``sent`` introduces: the longest one that overlaps the
+    sentence, even when it began in an earlier sentence of the same paragraph."""
+    text = table.article.text
+    para_start = text.rfind("\n\n", 0, sent.start_char) + 1
+    para_end = text.find("\n\n", sent.end_char)
+    para_end = len(text) if para_end == -1 else para_end
+    spans = [
+        (a, b) for a, b in _quotes_in(text, para_start, para_end) if a < sent.end_char and b > sent.start_char
+    ]
+    spans = [s for s in spans if s[1] - s[0] >= 3]
+    if not spans:
         return None
-    return table.mention(*best)
+    return table.mention(*max(spans, key=lambda s: s[1] - s[0]))
 
 
 def _reported_by(sent: Span, table: EntityTable) -> str | None:
@@ -236,7 +247,8 @@ def _statement(
             reported_by, claimant = claimant, person
     speakers.append((verb.i, claimant))
     if quote is not None:
-        content |= {t.i for t in sent if quote.start <= t.idx < quote.end}
+        span = verb.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        content |= {t.i for t in span} if span is not None else set()
     about = [by_token[i] for i in sorted(content) if i in by_token]
     return ClaimDraft(
         lx.SPEECH_VERBS[lemma],

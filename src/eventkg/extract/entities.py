@@ -180,9 +180,9 @@ class EntityTable:
         return tuple(out)
 
     # -- lookups ------------------------------------------------------------------------
-    def last_armed_group(self, before: int) -> str | None:
-        """The armed group named last before token ``before``."""
-        keys = [k for i, k in self._armed_mentions if i < before]
+    def last_armed_group(self, before: int, within: int | None = None) -> str | None:
+        """The armed group named last before token ``before`` (at most ``within`` tokens back)."""
+        keys = [k for i, k in self._armed_mentions if i < before and (within is None or before - i <= within)]
         return keys[-1] if keys else None
 
     def filler(self, tok: Token) -> tuple[str, str] | None:
@@ -307,6 +307,11 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             table.by_token.update({t.i: key for t in ent})
         elif label in ("GPE", "LOC", "FAC", "NORP", "ORG"):
             _place_or_org(table, ent)
+    for tok in doc:  # a surname the NER missed ("..., Warsame said")
+        if tok.pos_ == "PROPN" and tok.i not in table.by_token and fold(tok.text) in people:
+            key = people[fold(tok.text)]
+            table.add(key, "Person", table.items[key].label, table.span_mention([tok]))
+            table.by_token[tok.i] = key
     return table
 
 
@@ -368,7 +373,9 @@ def _gazetteer(table: EntityTable, ent: Span) -> None:
         key = table.add(
             f"armedgroup:{entry.key}", "ArmedGroup", entry.label, mention, ids=ids, global_id=True
         )
-        table._armed_mentions.append((ent.start, key))
+        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if not (nxt is not None and nxt.text == "-" and nxt.idx == ent.end_char):  # not "al-Qaeda-linked"
+            table._armed_mentions.append((ent.start, key))
     elif name == "outlets":
         key = table.add(f"outlet:{entry.key}", "NewsOutlet", entry.label, mention, global_id=True)
     else:
@@ -399,8 +406,8 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
             context=table.countries,
             exact=ent.label_ in ("NORP", "ORG"),
         )
-    if rec is not None and ent.label_ == "NORP" and text.lower().endswith(("ans", "ese", "is", "ish")):
-        rec = None  # a demonym ("Iranians"), not a place
+    if rec is not None and ent.label_ == "NORP" and rec.kind != "City":
+        rec = None  # "Somali", "Iranians": a nationality, not a place (a city mis-tagged NORP is kept)
     if rec is not None:
         key = table.add_place(rec, table.span_mention(mention_toks))
     elif ent.label_ in ("GPE", "LOC"):

@@ -47,6 +47,7 @@ _SPECIFICITY = [
     "Seizure",
 ]
 _NOUN = ("NOUN", "PROPN")
+_PLACES = {"Place", "City", "Region", "Country"}
 
 
 @dataclass
@@ -78,7 +79,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
     out: list[EventMention] = []
     for tok in doc:
         kind = _trigger(tok, table)
-        if kind is None:
+        if kind is None or _generic_mention(tok):
             continue
         em = EventMention(tok, kind, _status(tok), table.span_mention([tok]))
         _roles(em, table)
@@ -182,6 +183,20 @@ def _suicide_subject(tok: Token) -> bool:
     return any(c.dep_ == "nsubj" and any(g.lower_ == "suicide" for g in c.lefts) for c in tok.children)
 
 
+def _generic_mention(tok: Token) -> bool:
+    """ "repeated attacks over the past two years", "regularly uses car bombs": no single incident."""
+    if any(c.dep_ in ("amod", "advmod") and c.lower_ in lx.GENERIC_MODIFIERS for c in tok.children):
+        return True
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    for _ in range(2):
+        if any(c.dep_ == "advmod" and c.lower_ in lx.GENERIC_ADVERBS for c in verb.children):
+            return True
+        if verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    return False
+
+
 def _agent_subject(tok: Token, table: EntityTable) -> bool:
     for c in tok.children:
         if c.dep_ in ("nsubj",) or (c.dep_ == "agent"):
@@ -229,7 +244,7 @@ def _human_object(tok: Token, table: EntityTable) -> bool:
 def _status(tok: Token) -> str:
     """``asserted`` unless the text only threatens, plans, fears, foils or denies it."""
     for c in tok.children:
-        if c.dep_ == "neg":
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return "negated"
         if c.dep_ in ("amod", "compound", "advmod") and c.lower_ in lx.POTENTIAL_ADJ:
             return lx.POTENTIAL_ADJ[c.lower_]
@@ -313,17 +328,37 @@ def _roles(em: EventMention, table: EntityTable) -> None:
                     if got and got[1] == "weapon":
                         em.add("seizedItem", got[0])
     if not em.roles.get("place"):
-        # where the people arrested or items seized come from is not where the event was
-        for t in _local(
-            tok, subjects=fam == "Attack"
-        ):  # "killed three soldiers in Peshawar", "the attack on the city of Kerman"
+        # "killed three soldiers in Peshawar", "the attack on the city of Kerman"; where the
+        # people arrested or items seized come from is not where the event was
+        for t in _local(tok, subjects=fam == "Attack"):
             got = table.filler(t) if t.i in table.by_token else None
             if got and got[1] == "place":
                 em.add("place", got[0])
+    if not em.roles.get("place") and tok.dep_ == "appos":  # "in Peshawar, an attack that left ..."
+        got = table.filler(tok.head) if tok.head.i in table.by_token else None
+        if got and got[1] == "place":
+            em.add("place", got[0])
+    if not em.roles.get("place") and fam == "Attack":  # the nearest place named in the sentence
+        near = [
+            t
+            for t in tok.sent
+            if t.i in table.by_token and table.kind(table.by_token[t.i]) in _PLACES and not _modifier_place(t)
+        ]
+        if near:
+            em.add("place", table.by_token[min(near, key=lambda t: abs(t.i - tok.i)).i])
 
 
 #: dependencies that stay inside the trigger's own clause and noun phrases
 _LOCAL_DEPS = {"prep", "pobj", "dobj", "nsubjpass", "nsubj", "appos", "compound", "nmod", "poss", "agent"}
+
+
+def _modifier_place(t: Token) -> bool:
+    """ "US-backed", "Somalia's government", "the Afghan capital": a place used as a modifier."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    hyphen = nxt is not None and nxt.text == "-" and nxt.idx == t.idx + len(t.text)
+    return (
+        hyphen or t.dep_ in ("npadvmod", "amod", "poss") or (t.dep_ == "compound" and t.head.pos_ != "PROPN")
+    )
 
 
 def _local(tok: Token, depth: int = 5, *, subjects: bool = True) -> list[Token]:
@@ -343,6 +378,8 @@ def _local(tok: Token, depth: int = 5, *, subjects: bool = True) -> list[Token]:
 
 def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) -> None:
     got = table.filler(t)
+    if got is None and t.lower_ in ("it", "they") and em.family == "Attack":
+        got = _antecedent(t, table)
     if got is None and t.lower_ in ("who", "that", "which") and t.head.dep_ == "relcl":
         got = table.filler(t.head.head)
     if got is None:
@@ -352,6 +389,23 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
         em.add("instrument" if em.family == "Attack" else "seizedItem", key)
     elif em.family == "Attack" and not exploding and cat in ("agent", "person"):
         em.add("perpetrator", key)
+
+
+def _antecedent(t: Token, table: EntityTable) -> tuple[str, str] | None:
+    """ "X said it carried out the bombing": "it" is the subject of the verb reporting it,
+    else the armed group named last (within a few sentences)."""
+    h = t.head
+    for _ in range(4):
+        for c in h.children:
+            if c.dep_ == "nsubj" and c.i != t.i:
+                got = table.filler(c)
+                if got and got[1] == "agent" and table.kind(got[0]) in ("ArmedGroup", "Organization"):
+                    return got
+        if h.dep_ == "ROOT":
+            break
+        h = h.head
+    armed = table.last_armed_group(t.i, within=60)
+    return (armed, "agent") if armed is not None else None
 
 
 def _by(em: EventMention, t: Token, table: EntityTable) -> None:
@@ -388,6 +442,10 @@ _HUMAN_OBJECT_VERBS = {
 }
 
 
+_EXPLODE = {"detonate", "explode", "blow"}
+_VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "minibus", "jeep", "lorry"}
+
+
 def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     got = table.filler(t)
     if got is None and t.pos_ == "NOUN" and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
@@ -400,7 +458,8 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
             if not _generic(t):
                 em.add("victim", key)
         elif cat == "target":
-            em.add("target", key)
+            if not (em.token.lemma_.lower() in _EXPLODE and t.lemma_.lower() in _VEHICLES):
+                em.add("target", key)  # "blew up the car": the car was the bomb
         elif cat == "place":
             em.add("place", key)
         elif cat == "weapon" and em.token.lemma_.lower() in (

@@ -19,6 +19,8 @@ __all__ = [
     "GENERIC_PEOPLE",
     "HUMAN_NOUNS",
     "MEMBER_NOUNS",
+    "GENERIC_ADVERBS",
+    "GENERIC_MODIFIERS",
     "MODAL_POSSIBLE",
     "OUTCOME_WORDS",
     "PLACE_KIND_NOUNS",
@@ -90,6 +92,38 @@ _POTENTIAL_HEADS: dict[str, str | None] = {
     "deny": "denied", "rule": None,
 }  # fmt: skip
 POTENTIAL_HEADS: dict[str, str] = {k: v for k, v in _POTENTIAL_HEADS.items() if v is not None}
+#: a trigger with one of these modifiers names many unspecified events, not one incident
+GENERIC_MODIFIERS = {
+    "repeated",
+    "frequent",
+    "regular",
+    "numerous",
+    "several",
+    "many",
+    "multiple",
+    "previous",
+    "past",
+    "similar",
+    "such",
+    "countless",
+    "periodic",
+    "sporadic",
+    "occasional",
+    "other",
+}
+GENERIC_ADVERBS = {
+    "regularly",
+    "often",
+    "frequently",
+    "usually",
+    "routinely",
+    "repeatedly",
+    "typically",
+    "sometimes",
+    "rarely",
+    "seldom",
+    "occasionally",
+}
 MODAL_POSSIBLE = {"could", "might", "may", "would", "should", "will", "'ll", "can"}
 
 # --- who is who ------------------------------------------------------------------------

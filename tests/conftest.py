@@ -1,0 +1,41 @@
+"""Session fixtures shared by the test modules.
+
+The spaCy model loads once per session (``nlp``) and the bundled samples are extracted
+once (``samples_trig``); tests that use either are marked ``model``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    """The repository root (where ``pyproject.toml`` lives)."""
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The default spaCy pipeline with eventkg's components (loaded once)."""
+    from eventkg.nlp import make_nlp
+
+    return make_nlp()
+
+
+@pytest.fixture(scope="session")
+def samples_trig(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Path:
+    """``data/samples`` extracted once per session with :func:`eventkg.pipeline.run`."""
+    from eventkg.pipeline import run
+
+    out = tmp_path_factory.mktemp("samples") / "samples.trig"
+    with warnings.catch_warnings():  # rdflib 7.6 warns about its own Dataset internals when serializing
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\..*")
+        run(REPO / "data" / "samples", out)
+    return out
