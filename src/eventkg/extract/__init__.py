@@ -83,6 +83,16 @@ def _attach(fig: Figure, mentions: list[EventMention]) -> EventMention | None:
     return cands[0] if cands else None
 
 
+def _dateline_place(table: EntityTable, article: Article) -> str | None:
+    """The city a wire dateline names ("LYON, France --"), resolved, if any."""
+    if not article.dateline_place:
+        return None
+    rec = resolve_place(article.dateline_place.split(",")[0], context=table.countries)
+    if rec is None or rec.kind == "Country":
+        return None
+    return table.add_place(rec, None)
+
+
 def _main_place(groups: list[list[EventMention]], table: EntityTable, article: Article) -> str | None:
     for g in groups:
         if g[0].family == "Attack" and g[0].status == "asserted":
@@ -124,6 +134,7 @@ def _events(
             claimed.setdefault(n, []).append(d.claimant)
     spoken = [(d.content, d.claimant) for d in drafts if d.kind != "ResponsibilityClaim" and d.content]
     main_place = _main_place(groups, table, article)
+    dateline = _dateline_place(table, article)
     counters = {"asserted": 0, "potential": 0}
     out = []
     for n, g in enumerate(groups):
@@ -150,6 +161,14 @@ def _events(
                     roles[role].append(fig.group)
         if not roles.get("place") and main_place is not None:
             roles["place"] = [main_place]
+        elif (
+            dateline is not None
+            and roles.get("place")
+            and all(table.kind(p) == "Country" for p in roles["place"])
+        ):
+            # the text only names the country: the wire dateline's city in it is more precise
+            if table.ancestors(dateline)[-1] in roles["place"]:
+                roles["place"] = [dateline]
         kind = refine_kind(merged_kind(g), roles.get("instrument", []), table)
         status = "asserted" if g[0].status == "asserted" else g[0].status
         bucket = "asserted" if status == "asserted" else "potential"

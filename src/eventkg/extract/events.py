@@ -87,6 +87,9 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
         out.append(em)
     _weapons_used_in(doc, table, out)
     _relative_dates(doc, table, out)
+    for em in out:
+        if em.date is None:
+            _clause_date(em, table)
     return out
 
 
@@ -171,7 +174,7 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
     if lemma in lx.SEIZURE_VERBS:
         if _has_child(tok, ("dobj",), {"control", "power", "initiative", "opportunity", "moment"}):
             return None
-        return "Seizure"
+        return "Kidnapping" if _human_object(tok, table) else "Seizure"  # "fighters seized 11 passengers"
     if lemma in lx.DISCOVERY_VERBS:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         return "Seizure" if _weapon_in(objs, table) else None
@@ -361,7 +364,7 @@ def _modifier_place(t: Token) -> bool:
     )
 
 
-def _local(tok: Token, depth: int = 5, *, subjects: bool = True) -> list[Token]:
+def _local(tok: Token, depth: int = 8, *, subjects: bool = True) -> list[Token]:
     """Tokens reachable from ``tok`` without leaving its clause (no relative clauses, no
     participles such as "US-backed", no reported clauses)."""
     out: list[Token] = []
@@ -571,10 +574,40 @@ def _date(em: EventMention, table: EntityTable) -> None:
         for c in f.children:
             if c.dep_ in ("npadvmod", "tmod", "poss", "nmod") and _date_token(em, c, table):
                 return
-            if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "since", "at"):
+            if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "at"):
                 for p in c.children:
                     if p.dep_ == "pobj" and _date_token(em, p, table):
                         return
+
+
+_REPORTING_NOUNS = {"interview", "statement", "conference", "briefing", "report", "speech", "announcement"}
+
+
+def _clause_date(em: EventMention, table: EntityTable) -> None:
+    """The nearest date inside the trigger's own clause ("abducted 23 passengers from two buses
+    ... in Borno State on Wednesday evening"), unless it dates the reporting ("said on
+    Friday", "in an interview on Saturday") or starts a period ("since 2009")."""
+    clause = em.token
+    while clause.pos_ != "VERB" and clause.dep_ != "ROOT":
+        clause = clause.head
+    dates = []
+    for ent in em.token.sent.ents:
+        if ent.label_ != "DATE" or clause not in ent.root.ancestors:
+            continue
+        path = []
+        for t in ent.root.ancestors:
+            if t == clause:
+                break
+            path.append(t)
+        if any(
+            t.lemma_.lower() in lx.SPEECH_VERBS or t.lemma_.lower() in _REPORTING_NOUNS or t.lower_ == "since"
+            for t in path
+        ):
+            continue
+        dates.append(ent)
+    for ent in sorted(dates, key=lambda e: abs(e.root.i - em.token.i)):
+        if _date_token(em, ent.root, table):
+            return
 
 
 def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:

@@ -16,11 +16,11 @@ __all__ = [
     "DISCOVERY_VERBS",
     "EVENT_TARGET_NOUNS",
     "FACILITY_NOUNS",
+    "GENERIC_ADVERBS",
+    "GENERIC_MODIFIERS",
     "GENERIC_PEOPLE",
     "HUMAN_NOUNS",
     "MEMBER_NOUNS",
-    "GENERIC_ADVERBS",
-    "GENERIC_MODIFIERS",
     "MODAL_POSSIBLE",
     "OUTCOME_WORDS",
     "PLACE_KIND_NOUNS",
@@ -323,7 +323,8 @@ HUMAN_NOUNS = ACTOR_NOUNS | {
 }
 #: plural nouns that name nobody in particular: not worth a victim node of their own
 GENERIC_PEOPLE = {"people", "person", "persons", "other", "others", "individual", "one", "those", "victim",
-                  "casualty", "dead", "wounded", "injured", "body"}  # fmt: skip
+                  "casualty", "dead", "wounded", "injured", "body", "thousand", "thousands",
+                  "hundred", "hundreds", "dozen", "dozens", "scores", "many", "some", "all"}  # fmt: skip
 #: physical or institutional targets
 FACILITY_NOUNS = {
     "building",
