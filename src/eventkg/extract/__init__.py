@@ -165,10 +165,9 @@ def _events(
             dateline is not None
             and roles.get("place")
             and all(table.kind(p) == "Country" for p in roles["place"])
-        ):
-            # the text only names the country: the wire dateline's city in it is more precise
-            if table.ancestors(dateline)[-1] in roles["place"]:
-                roles["place"] = [dateline]
+            and table.ancestors(dateline)[-1] in roles["place"]
+        ):  # the text only names the country: the wire dateline's city in it is more precise
+            roles["place"] = [dateline]
         kind = refine_kind(merged_kind(g), roles.get("instrument", []), table)
         status = "asserted" if g[0].status == "asserted" else g[0].status
         bucket = "asserted" if status == "asserted" else "potential"
