@@ -51,7 +51,8 @@ def _measure(fn: Callable[[], None], repeat: int) -> tuple[float, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("input", nargs="?", default=str(DEFAULT if DEFAULT.exists() else ROOT / "data" / "samples"))
+    fallback = DEFAULT if DEFAULT.exists() else ROOT / "data" / "samples"
+    ap.add_argument("input", nargs="?", default=str(fallback))
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()

@@ -156,11 +156,6 @@ def test_nothing_readable_exits_1(tmp_path: Path, nlp: object) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli.py extract() on_error prints the error with rich markup on, so '[...]' in a file "
-    "name or JSONL value is eaten as a style tag, and '[/b]' crashes the command with MarkupError",
-)
 def test_error_messages_are_printed_verbatim(tmp_path: Path, nlp: object) -> None:
     folder = tmp_path / "brackets"
     folder.mkdir()
@@ -270,11 +265,6 @@ def test_query_text_as_the_last_argument(samples_trig: Path) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli.py query() takes the last argument as query text only if Path(arg).suffix is empty; "
-    "a query containing '.' (every multi-pattern query) has a 'suffix', so it is taken for a file (exit 2)",
-)
 def test_query_text_with_a_dot_as_the_last_argument(samples_trig: Path) -> None:
     res = invoke(["query", samples_trig, "SELECT ?a WHERE { ?a a ekg:Article . }", "--format", "json"])
     assert res.exit_code == 0, res.output
@@ -356,11 +346,6 @@ def test_stats_on_a_missing_file_exits_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli.py stats() counts triples with 'GRAPH ?g { ?s ?p ?o }', which sees only named "
-    "graphs, so a Turtle or N-Triples file (all in the default graph) reports 0 triples",
-)
 def test_stats_counts_the_triples_of_a_turtle_file(tmp_path: Path, samples_trig: Path) -> None:
     ttl = tmp_path / "samples.ttl"
     with GraphWriter(ttl) as w:

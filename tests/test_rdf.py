@@ -532,22 +532,12 @@ def test_distinct_awkward_ids_get_distinct_iris() -> None:
     assert len(minted) == len(AWKWARD_IDS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: rdf/build.py article_iri() mints the hashed IRI of 'a b/c' for the plain id "
-    "'a-b-c-4d4d7e4f7c' too, so two articles share one named graph",
-)
 def test_a_plain_id_never_collides_with_a_hashed_one() -> None:
     hashed = article_iri("a b/c")
     plain_id = str(hashed).rsplit("/", 1)[1]
     assert article_iri(plain_id) != hashed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: rdf/build.py article_iri() lets '.' and '..' through the _SAFE fast path, minting "
-    "IRIs with dot segments ('.../article/..', '.../article/../weapon/bomb') that normalise to other IRIs",
-)
 @pytest.mark.parametrize("article_id", [".", ".."])
 def test_dot_ids_give_iris_without_dot_segments(article_id: str) -> None:
     ex = Extraction(
@@ -559,11 +549,6 @@ def test_dot_ids_give_iris_without_dot_segments(article_id: str) -> None:
         assert "/./" not in path + "/" and "/../" not in path + "/", iri
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: rdf/build.py _Builder.event() and claims() put Event.key / Claim.key into the IRI "
-    "unescaped, so a key with a space or quote gives an invalid IRI and TriG that cannot be written",
-)
 def test_event_and_claim_keys_are_escaped() -> None:
     text = "A bomb exploded."
     ex = Extraction(

@@ -273,11 +273,6 @@ def test_json_ld_with_a_remote_context_is_refused_offline(
     assert no_network == [], f"load() tried to reach the network: {no_network}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: store._no_remote_context only refuses string @context values; a JSON-LD 1.1 "
-    '"@import": "http://..." inside an inline context makes rdflib fetch it (a connection attempt)',
-)
 def test_json_ld_context_import_is_refused_offline(tmp_path: Path, no_network: list[str]) -> None:
     path = tmp_path / "import.jsonld"
     path.write_text('{"@context": {"@version": 1.1, "@import": "http://example.org/ctx"}, '
@@ -287,11 +282,6 @@ def test_json_ld_context_import_is_refused_offline(tmp_path: Path, no_network: l
     assert no_network == [], f"load() tried to reach the network: {no_network}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: store.load wraps its own GraphReadError from _no_remote_context in a second one, "
-    "giving '<file>: not valid json-ld (GraphReadError: <file>: JSON-LD @context ...)'",
-)
 def test_remote_context_message_names_the_file_once(tmp_path: Path, no_network: list[str]) -> None:
     path = tmp_path / "remote.jsonld"
     path.write_text(REMOTE_CONTEXTS["string"], encoding="utf-8")
@@ -367,6 +357,7 @@ SERVICE_QUERIES = {
     "after a string": 'SELECT * WHERE { ?s ?p "#" . SERVICE <http://example.org/sparql> { ?s ?p ?o } }',
     "on the line after a comment": "SELECT * WHERE { # a comment\n"
     " SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    "SERVICE SILENT<iri>": "SELECT * WHERE { SERVICE SILENT<http://example.org/sparql>{ ?s ?p ?o } }",
     "LOAD": "LOAD <http://example.org/data.ttl>",
 }
 
@@ -398,11 +389,6 @@ def test_the_words_in_strings_comments_and_iris_are_fine(two_articles: Path, spa
     assert query(two_articles, sparql).kind == "select"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='BUG: store._strip_literals removes string literals before comments, so a \'"""\' inside a '
-    "comment opens a fake long string that hides a real SERVICE on the following lines",
-)
 def test_service_between_comments_holding_triple_quotes_is_refused(
     two_articles: Path, store_must_not_open: None
 ) -> None:
@@ -411,11 +397,6 @@ def test_service_between_comments_holding_triple_quotes_is_refused(
         query(two_articles, sparql)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: store._NETWORK matches the bare words SERVICE/LOAD anywhere outside literals, so the "
-    "variables ?load / ?service and the prefixed name schema:Service are refused",
-)
 @pytest.mark.parametrize(
     "sparql",
     [
@@ -427,6 +408,21 @@ def test_service_between_comments_holding_triple_quotes_is_refused(
 )
 def test_variables_and_names_called_service_or_load_are_fine(two_articles: Path, sparql: str) -> None:
     assert query(two_articles, sparql).kind == "select"
+
+
+@pytest.mark.parametrize(
+    "sparql",
+    [
+        "SELECT * WHERE { SERVICE<http://example.org/sparql>{ ?s ?p ?o } }",
+        "LOAD<http://example.org/data.ttl>",
+    ],
+    ids=["SERVICE<iri>", "LOAD<iri>"],
+)
+def test_service_without_a_space_before_the_iri_is_refused(
+    two_articles: Path, store_must_not_open: None, sparql: str
+) -> None:
+    with pytest.raises(QueryError, match="network"):
+        query(two_articles, sparql)
 
 
 @pytest.mark.parametrize(

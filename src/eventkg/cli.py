@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from eventkg.errors import EventKGError, GraphReadError, OutputError, QueryError
@@ -76,7 +77,7 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
         raise click.BadParameter(str(e), param_hint="'-o'") from e
 
     def on_error(err: EventKGError) -> None:
-        _err.print(f"[yellow]skipped[/] {err}", markup=True, highlight=False)
+        _err.print(f"[yellow]skipped[/] {escape(str(err))}", markup=True, highlight=False)
 
     progress = Progress(
         TextColumn("extracting"),
@@ -105,7 +106,7 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
     if not quiet:
         events = ", ".join(f"{n} {k}" for k, n in sorted(summary.events.items())) or "no events"
         _err.print(
-            f"wrote {output}: {summary.articles} articles, {summary.triples} triples; {events}; "
+            f"wrote {escape(output)}: {summary.articles} articles, {summary.triples} triples; {events}; "
             f"{summary.claims} claims" + (f"; {summary.skipped} skipped" if summary.skipped else ""),
             highlight=False,
         )
@@ -229,7 +230,7 @@ def query(
     from eventkg.store import query as run_query
 
     files = list(graph)
-    if sparql is None and query_file is None and len(files) > 1 and not Path(files[-1]).suffix:
+    if sparql is None and query_file is None and len(files) > 1 and _looks_like_query(files[-1]):
         sparql = files.pop()  # positional query text: eventkg query out.trig 'SELECT ...'
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as text (-q or a last argument) or with -f FILE.rq")
@@ -263,6 +264,10 @@ def query(
         for row in res.rows:
             table.add_row(*[_short(v) for v in row])
         _out.print(table)
+
+
+def _looks_like_query(arg: str) -> bool:
+    return not Path(arg).exists() and (any(ch.isspace() for ch in arg) or "{" in arg)
 
 
 _PREFIXES = {
@@ -319,13 +324,14 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def stats(graph: tuple[str, ...], fmt: str) -> None:
     """Summarise GRAPH: articles, events by type, actors, places, claims, triples."""
+    from eventkg.store import count_quads
     from eventkg.store import query as run_query
 
     try:
         counts = {
             row[0]: int(row[1] or 0) for row in run_query(list(graph), _with_prefixes(_STATS)).rows if row[0]
         }
-        triples = run_query(list(graph), "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0]
+        triples = count_quads(list(graph))
     except GraphReadError as e:
         raise _InputError(str(e)) from e
     # each event counts once, under its most specific class (the only one it is typed with)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "ENTITY_KINDS",
+    "EVENT_FAMILY",
     "EVENT_KINDS",
     "STATUSES",
     "Article",
@@ -40,6 +41,9 @@ EVENT_KINDS = (
     "Arrest",
     "Seizure",
 )
+
+#: The CONTRACT's core class each event class falls under.
+EVENT_FAMILY = {k: "Attack" for k in EVENT_KINDS[:8]} | {"Arrest": "Arrest", "Seizure": "Seizure"}
 
 #: Entity classes (local names in ``ontology/eventkg.ttl``).
 ENTITY_KINDS = (

@@ -29,7 +29,7 @@ from rdflib import Dataset, Graph
 from eventkg.errors import GraphReadError, OutputError, QueryError
 from eventkg.rdf.build import bind_prefixes
 
-__all__ = ["FORMATS", "GraphWriter", "QueryResult", "format_for", "load", "query"]
+__all__ = ["FORMATS", "GraphWriter", "QueryResult", "count_quads", "format_for", "load", "query"]
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never fetch FROM <url> graphs
 
@@ -42,7 +42,21 @@ FORMATS = {
     ".jsonld": ("json-ld", None),
 }
 _STREAMING = {".trig", ".nq"}
-_NETWORK = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
+# the keywords, not a variable (?service), a prefixed name (schema:Service) or a literal
+_NETWORK = re.compile(r"(?<![?$:\w])(?:SERVICE|LOAD)\s*(?:SILENT\s*)?[<?$\w]", re.IGNORECASE)
+# what a query's keywords never hide in: IRIs, string literals and comments, read left to right
+_OPAQUE = re.compile(
+    "|".join(
+        [
+            r"<[^<>\s\"{}|^`\\]*>",  # an IRI
+            r"'{3}[\s\S]*?'{3}",  # long strings
+            r'"{3}[\s\S]*?"{3}',
+            r'"(?:[^"\\\n]|\\.)*"',  # short strings
+            r"'(?:[^'\\\n]|\\.)*'",
+            r"#[^\n]*",  # a comment
+        ]
+    )
+)
 
 
 def format_for(path: str | os.PathLike[str]) -> str:
@@ -156,11 +170,25 @@ def load(path: str | os.PathLike[str], *, data: bytes | None = None) -> Dataset:
         file and, for syntax errors, the line and column.
     """
     p = Path(path)
+    suffix, data = _read(p, data)
+    _check_syntax(p, data, suffix)
+    ds = Dataset()
+    if suffix == ".jsonld":
+        _no_remote_context(p, data)
+    try:
+        ds.parse(data=data.decode("utf-8"), format=FORMATS[suffix][0], publicID=p.resolve().as_uri())
+    except Exception as e:  # rdflib raises many types; the file is what is wrong
+        raise GraphReadError(f"{p}: not valid {FORMATS[suffix][0]} ({type(e).__name__}: {e})") from e
+    bind_prefixes(ds)
+    return ds
+
+
+def _read(p: Path, data: bytes | None = None) -> tuple[str, bytes]:
+    """The format suffix of ``p`` and its bytes; GraphReadError if unknown, unreadable or empty."""
     suffix = p.suffix.lower()
     if suffix not in FORMATS:
-        raise GraphReadError(
-            f"{p}: unknown RDF format {suffix or '(no suffix)'!r}; use one of {', '.join(FORMATS)}"
-        )
+        known = ", ".join(FORMATS)
+        raise GraphReadError(f"{p}: unknown RDF format {suffix or '(no suffix)'!r}; use one of {known}")
     if data is None:
         try:
             data = p.read_bytes()
@@ -168,16 +196,7 @@ def load(path: str | os.PathLike[str], *, data: bytes | None = None) -> Dataset:
             raise GraphReadError(f"{p}: cannot read ({e.strerror})") from e
     if not data.strip():
         raise GraphReadError(f"{p}: the file is empty; give a graph written by 'eventkg extract'")
-    _check_syntax(p, data, suffix)
-    ds = Dataset()
-    try:
-        if suffix == ".jsonld":
-            _no_remote_context(p, data)
-        ds.parse(data=data.decode("utf-8"), format=FORMATS[suffix][0], publicID=p.resolve().as_uri())
-    except Exception as e:  # rdflib raises many types; the file is what is wrong
-        raise GraphReadError(f"{p}: not valid {FORMATS[suffix][0]} ({type(e).__name__}: {e})") from e
-    bind_prefixes(ds)
-    return ds
+    return suffix, data
 
 
 def _check_syntax(p: Path, data: bytes, suffix: str) -> None:
@@ -200,16 +219,19 @@ def _no_remote_context(p: Path, data: bytes) -> None:
         doc = json.loads(data)
     except json.JSONDecodeError as e:
         raise GraphReadError(f"{p}:{e.lineno}:{e.colno}: malformed JSON ({e.msg})") from e
+    except ValueError as e:  # undecodable bytes
+        raise GraphReadError(f"{p}: not JSON-LD text ({e})") from e
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
-            ctx = node.get("@context")
-            for c in ctx if isinstance(ctx, list) else [ctx]:
-                if isinstance(c, str):
-                    raise GraphReadError(
-                        f"{p}: JSON-LD @context {c!r} would be fetched; eventkg never loads remote contexts, "
-                        "inline the context instead"
-                    )
+            for key in ("@context", "@import"):
+                value = node.get(key)
+                for c in value if isinstance(value, list) else [value]:
+                    if isinstance(c, str):
+                        raise GraphReadError(
+                            f"{p}: JSON-LD {key} {c!r} would be fetched; eventkg never loads remote "
+                            "contexts, inline the context instead"
+                        )
             for v in node.values():
                 walk(v)
         elif isinstance(node, list):
@@ -244,24 +266,22 @@ def _open_store(paths: Iterable[str | os.PathLike[str]]) -> ox.Store:
     store = ox.Store()
     for path in paths:
         p = Path(path)
-        suffix = p.suffix.lower()
-        if suffix not in FORMATS:
-            raise GraphReadError(f"{p}: unknown RDF format {suffix!r}; use one of {', '.join(FORMATS)}")
-        if FORMATS[suffix][1] is None:  # JSON-LD: through rdflib
+        if p.suffix.lower() == ".jsonld":  # JSON-LD: through rdflib, which refuses remote contexts
             data = load(p).serialize(format="nquads", encoding="utf-8")
             store.bulk_load(io.BytesIO(data), format=ox.RdfFormat.N_QUADS)
             continue
-        try:
-            raw = p.read_bytes()
-        except OSError as e:
-            raise GraphReadError(f"{p}: cannot read ({e.strerror})") from e
-        if not raw.strip():
-            raise GraphReadError(f"{p}: the file is empty; give a graph written by 'eventkg extract'")
+        suffix, raw = _read(p)
         try:
             store.bulk_load(io.BytesIO(raw), format=FORMATS[suffix][1], base_iri=p.resolve().as_uri())
         except SyntaxError as e:
             raise GraphReadError(f"{p}: {e}; the file is truncated or not {FORMATS[suffix][0]}") from e
     return store
+
+
+def count_quads(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> int:
+    """How many quads the files hold (the default graph's triples included)."""
+    files = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    return len(_open_store(files))
 
 
 def query(
@@ -315,9 +335,6 @@ def query(
 
 
 def _strip_literals(sparql: str) -> str:
-    """The query without string literals and comments, so 'SERVICE' inside them does not count."""
-    s = re.sub(
-        r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', sparql
-    )
-    s = re.sub(r"<[^<>\s]*>", "<>", s)  # IRIs may hold '#'
-    return re.sub(r"#[^\n]*", "", s)
+    """The query with IRIs, strings and comments blanked (in one left-to-right pass, so a
+    ``#`` inside a string or a quote inside a comment cannot hide a keyword)."""
+    return _OPAQUE.sub(lambda m: "<>" if m.group().startswith("<") else " ", sparql)

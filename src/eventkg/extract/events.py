@@ -15,24 +15,11 @@ from spacy.tokens import Doc, Token
 from eventkg.extract import lexicon as lx
 from eventkg.extract.entities import EntityTable
 from eventkg.extract.time import normalize_date, shift
-from eventkg.models import Mention
+from eventkg.models import EVENT_FAMILY, Mention
 
 __all__ = ["EventMention", "cluster", "find_mentions", "refine_kind"]
 
-FAMILY = {
-    k: "Attack"
-    for k in (
-        "Attack",
-        "Bombing",
-        "SuicideBombing",
-        "Shooting",
-        "Stabbing",
-        "VehicleRamming",
-        "Kidnapping",
-        "Arson",
-    )
-}
-FAMILY.update(Arrest="Arrest", Seizure="Seizure")
+FAMILY = EVENT_FAMILY
 #: when mentions of one event disagree on its subtype, the more specific wins
 _SPECIFICITY = [
     "SuicideBombing",

@@ -51,6 +51,7 @@ _GLOBAL_PREFIX = {
     "iso3166": "place/iso3166/",
 }
 _SAFE = re.compile(r"[A-Za-z0-9._~-]{1,80}")
+_HASHED = re.compile(r"-[0-9a-f]{10}$")  # the shape of a hashed slug: never produced by the plain path
 _NONNEG = XSD.nonNegativeInteger
 
 
@@ -79,7 +80,11 @@ def article_iri(article_id: str) -> URIRef:
     >>> str(article_iri("a b/c"))
     'https://w3id.org/eventkg/id/article/a-b-c-4d4d7e4f7c'
     """
-    if _SAFE.fullmatch(article_id):
+    if (
+        _SAFE.fullmatch(article_id)
+        and re.search(r"[A-Za-z0-9]", article_id)
+        and not _HASHED.search(article_id)
+    ):
         return URIRef(f"{BASE}article/{article_id}")
     readable = re.sub(r"[^A-Za-z0-9]+", "-", article_id).strip("-")[:60] or "article"
     digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:10]
@@ -156,7 +161,7 @@ class _Builder:
             self.add(s, EKG.title, Literal(e.title))
 
     def event(self, ev: Event) -> URIRef:
-        s = URIRef(f"{self.art}/{ev.key}")
+        s = URIRef(f"{self.art}/{quote(ev.key, safe='-._~')}")
         if ev.status == "asserted":
             self.add(s, RDF.type, EKG[ev.kind])
         else:
@@ -203,7 +208,7 @@ class _Builder:
 
     def claims(self, events: dict[str, URIRef]) -> None:
         for c in self.ex.claims:
-            s = URIRef(f"{self.art}/{c.key}")
+            s = URIRef(f"{self.art}/{quote(c.key, safe='-._~')}")
             self.add(s, RDF.type, EKG[c.kind])
             if c.claimant is not None:
                 self.add(s, EKG.claimant, self.iris[c.claimant])
