@@ -116,7 +116,7 @@ def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
-    if verb.dep_ == "conj":  # "Bakhshi dismissed ... and stated that ..."
+    if verb.dep_ == "conj":  # "Musa dismissed ... and stated that ..."
         return _subject_of(verb.head)
     return None
 

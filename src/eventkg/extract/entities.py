@@ -43,7 +43,7 @@ class _Draft:
 
 
 def slug(s: str) -> str:
-    """ASCII slug for keys: ``"Mehdi Bakhshi" -> "mehdi-bakhshi"``."""
+    """ASCII slug for keys: ``"Ahmed Musa" -> "ahmed-musa"``."""
     return re.sub(r"[^a-z0-9]+", "-", fold(s)).strip("-") or "x"
 
 
@@ -301,7 +301,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             continue
         if label in ("ARMED_GROUP", "OUTLET", "WEAPON"):
             _gazetteer(table, ent)
-        elif fold(ent.text) in people and len(ent) <= 2:  # "Bakhshi" tagged ORG at a sentence start
+        elif fold(ent.text) in people and len(ent) <= 2:  # a surname tagged ORG at a sentence start
             key = people[fold(ent.text)]
             table.add(key, "Person", table.items[key].label, table.span_mention(ent))
             table.by_token.update({t.i: key for t in ent})
@@ -339,7 +339,7 @@ def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
 
 
 def _title(ent: Span) -> str | None:
-    """Words of office right before a name: "city prosecutor Mehdi Bakhshi"."""
+    """Words of office right before a name: "police spokesman Ahmed Musa"."""
     doc = ent.doc
     inside = {t.i for t in ent}
     words: list[Token] = []
@@ -422,7 +422,7 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
 
 
 def _place_kind(ent: Span) -> tuple[str | None, list[Token]]:
-    """ "the province of Kerman" / "Kerman province": the kind the text gives, and the tokens."""
+    """ "the province of Kandahar" / "Kandahar province": the kind the text gives, and the tokens."""
     toks = list(ent)
     root = ent.root
     head = root.head

@@ -307,7 +307,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             elif dep in ("poss", "compound", "amod", "nmod") and own and not verbal:
                 for t in _expand(c):
                     _modifier(em, t, table)
-        # "attack on the city of Kerman, in southeastern Iran": preps of a noun trigger's object
+        # "attack on the city of Kandahar, in southern Afghanistan": preps of a noun trigger's object
     if fam == "Seizure":
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") or (not verbal and c.dep_ == "prep" and c.lower_ == "of"):
@@ -318,7 +318,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
                     if got and got[1] == "weapon":
                         em.add("seizedItem", got[0])
     if not em.roles.get("place"):
-        # "killed three soldiers in Peshawar", "the attack on the city of Kerman"; where the
+        # "killed three soldiers in Peshawar", "the attack on the city of Kandahar"; where the
         # people arrested or items seized come from is not where the event was
         for t in _local(tok, subjects=fam == "Attack"):
             got = table.filler(t) if t.i in table.by_token else None

@@ -55,8 +55,8 @@ def fold(name: str) -> str:
 
     Examples
     --------
-    >>> fold("Kermān"), fold("Côte d'Ivoire")
-    ('kerman', 'cote divoire')
+    >>> fold("Kāhīrah"), fold("Côte d'Ivoire")
+    ('kahirah', 'cote divoire')
     """
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -145,7 +145,7 @@ def resolve_place(
     Parameters
     ----------
     name : str
-        The name as written ("Kerman", "province of Kerman" is the caller's to strip).
+        The name as written ("Kandahar"; "province of Kandahar" is the caller's to strip).
     kind : str, optional
         "City", "Region" or "Country" when the text says which ("the province of X").
     context : iterable of str
@@ -159,12 +159,12 @@ def resolve_place(
 
     Examples
     --------
-    >>> resolve_place("Kerman").kind, resolve_place("Kerman").country
-    ('City', 'IR')
-    >>> resolve_place("Kerman", kind="Region").key
-    'iso3166:IR-08'
-    >>> resolve_place("Iran").label
-    'Iran'
+    >>> resolve_place("Kandahar").kind, resolve_place("Kandahar").country
+    ('City', 'AF')
+    >>> resolve_place("Kandahar", kind="Region").key
+    'iso3166:AF-KAN'
+    >>> resolve_place("Afghanistan").label
+    'Afghanistan'
     """
     key = fold(name)
     if not key or key in _STOP:

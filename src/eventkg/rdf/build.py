@@ -75,10 +75,10 @@ def article_iri(article_id: str) -> URIRef:
 
     Examples
     --------
-    >>> str(article_iri("kerman-2024-01-07"))
-    'https://w3id.org/eventkg/id/article/kerman-2024-01-07'
+    >>> str(article_iri("quetta-2024-05-06"))
+    'https://w3id.org/eventkg/id/article/quetta-2024-05-06'
     >>> str(article_iri("a b/c"))
-    'https://w3id.org/eventkg/id/article/a-b-c-4d4d7e4f7c'
+    'https://w3id.org/eventkg/id/article/a-b-c-fa4fb713dd'
     """
     if (
         _SAFE.fullmatch(article_id)
