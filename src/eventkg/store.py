@@ -27,7 +27,7 @@ import rdflib.plugins.sparql
 from rdflib import Dataset, Graph
 
 from eventkg.errors import GraphReadError, OutputError, QueryError
-from eventkg.rdf.build import bind_prefixes
+from eventkg.rdf.build import PREFIXES, bind_prefixes
 
 __all__ = ["FORMATS", "GraphWriter", "QueryResult", "count_quads", "format_for", "load", "query"]
 
@@ -148,8 +148,7 @@ class GraphWriter:
         assert self._tmp is not None
         bind_prefixes(ds)
         if self.suffix == ".jsonld":
-            context = {p: str(ns) for p, ns in ds.namespaces() if p}
-            data = ds.serialize(format="json-ld", context=context, encoding="utf-8")
+            data = ds.serialize(format="json-ld", context=dict(PREFIXES), encoding="utf-8")
         else:  # Turtle / N-Triples hold one graph: the union of the articles' graphs
             union = Graph()
             bind_prefixes(union)

@@ -19,7 +19,7 @@ from rdflib.namespace import PROV
 from eventkg.models import Article, Entity, Event, Extraction, Mention
 from eventkg.rdf.namespace import EKG, NIF
 
-__all__ = ["BASE", "SCHEMA", "article_graph", "article_iri", "bind_prefixes", "build_graph"]
+__all__ = ["BASE", "PREFIXES", "SCHEMA", "article_graph", "article_iri", "bind_prefixes", "build_graph"]
 
 BASE = "https://w3id.org/eventkg/id/"
 SCHEMA = Namespace("https://schema.org/")
@@ -55,19 +55,24 @@ _HASHED = re.compile(r"-[0-9a-f]{10}$")  # the shape of a hashed slug: never pro
 _NONNEG = XSD.nonNegativeInteger
 
 
+#: The prefixes eventkg's outputs use (also the JSON-LD context).
+PREFIXES = {
+    "ekg": str(EKG._NS),
+    "nif": str(NIF),
+    "prov": str(PROV),
+    "schema": str(SCHEMA),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+    "rdfs": str(RDFS),
+    "rdf": str(RDF),
+    "ekgid": BASE,
+}
+
+
 def bind_prefixes(g: Graph | Dataset) -> None:
     """Bind the prefixes eventkg's outputs use."""
-    for prefix, ns in (
-        ("ekg", EKG._NS),
-        ("nif", NIF),
-        ("prov", PROV),
-        ("schema", SCHEMA),
-        ("skos", SKOS),
-        ("xsd", XSD),
-        ("rdfs", RDFS),
-        ("ekgid", Namespace(BASE)),
-    ):
-        g.bind(prefix, ns, override=True, replace=True)
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, Namespace(ns), override=True, replace=True)
 
 
 def article_iri(article_id: str) -> URIRef:
