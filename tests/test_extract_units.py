@@ -145,3 +145,27 @@ def test_gazetteers_are_well_formed() -> None:
         assert len(entries) == len(keys)
     isis = next(e for e in load_gazetteer("armed_groups") if e.key == "islamic-state")
     assert {"Daesh", "ISIS", "ISIL"} <= set(isis.aliases) and isis.wikidata == "Q2429253"
+
+
+# --------------------------------------------------------------------------- truecasing
+def test_upper_case_detection() -> None:
+    from eventkg.nlp.truecase import is_upper_text
+
+    assert is_upper_text("LIMA, 10 JAN 90 (EFE) -- A BOMB EXPLODED TODAY AT A BANK.")
+    assert not is_upper_text("A bomb exploded today at a bank in Lima, police said.")
+    assert not is_upper_text("OK")  # too short to tell
+
+
+def test_truecase_keeps_length_and_restores_names() -> None:
+    from eventkg.nlp import make_nlp
+    from eventkg.nlp.truecase import truecase
+
+    text = (
+        "BOGOTA, 3 MAY 90 (EFE) -- COLONEL JUAN PEREZ SAID THAT FMLN GUERRILLAS KILLED TWO "
+        "SALVADORAN SOLDIERS IN SAN MIGUEL ON MONDAY."
+    )
+    out = truecase(text, make_nlp())
+    assert len(out) == len(text) and out.upper() == text.upper()
+    for expected in ("Bogota", "3 May 90", "Juan Perez", "FMLN", "guerrillas killed two", "Salvadoran",
+                     "soldiers", "San Miguel", "Monday"):  # fmt: skip
+        assert expected in out, (expected, out)

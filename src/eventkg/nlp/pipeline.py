@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from eventkg.errors import ModelNotFoundError
 from eventkg.models import Article
 from eventkg.nlp.gazetteers import LABELS, load_gazetteer
+from eventkg.nlp.truecase import is_upper_text, truecase
 
 __all__ = ["DEFAULT_MODEL", "make_nlp", "parse"]
 
@@ -106,6 +107,8 @@ def parse(nlp: Language, article: Article) -> Doc:
     True
     """
     text = _mask(article)
+    if is_upper_text(text):
+        text = truecase(text, nlp)
     chunks = _chunks(text, CHUNK_CHARS)
     docs = list(nlp.pipe(chunks))
     doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)

