@@ -125,6 +125,11 @@ def _events(
         (n for n, g in enumerate(groups) if g[0].family == "Attack" and g[0].status == "asserted"), None
     )
     for d in drafts:
+        if d.kind == "Accusation" and d.accused is not None:  # held responsible: ekg:perpetrator
+            for n in {m.cluster for m in d.about if m.family == "Attack"} or (
+                {first_attack} if first_attack is not None else set()
+            ):
+                claimed.setdefault(n, []).append(d.accused)
         if d.kind != "ResponsibilityClaim" or d.claimant is None:
             continue
         targets = {m.cluster for m in d.about if m.family == "Attack"} or (
@@ -143,6 +148,8 @@ def _events(
             for role, keys in m.roles.items():
                 roles.setdefault(role, [])
                 roles[role] += [k for k in keys if k not in roles[role]]
+        if not roles.get("victim") and roles.get("generic_victim"):  # "one person was killed"
+            roles["victim"] = roles["generic_victim"]
         if not roles.get("target"):
             near = [k for m in g for k in m.near_targets]
             if near:

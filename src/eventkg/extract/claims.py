@@ -38,6 +38,7 @@ class ClaimDraft:
     reported_by: str | None = None
     content: set[int] = field(default_factory=set)  # token indices of what was said
     responsibility: bool = False  # a claim or denial of responsibility for an attack
+    accused: str | None = None  # whom an accusation holds responsible
 
 
 def find_claims(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> list[ClaimDraft]:
@@ -234,7 +235,7 @@ def _statement(
     sent = verb.sent
     quote = _quote(sent, table)
     content = _content(verb)
-    if not content and quote is None:
+    if not content and quote is None and lemma not in ("accuse", "blame"):
         return None
     reported_by = _reported_by(sent, table)
     claimant = _speaker(subj, table, speakers)
@@ -245,6 +246,13 @@ def _statement(
         person = _speaker(obj, table, speakers) if obj is not None else None
         if person is not None:
             reported_by, claimant = claimant, person
+    accused = None
+    if lemma in ("accuse", "blame"):  # "X accused the army of the massacre"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        got = table.filler(obj) if obj is not None else None
+        if got is not None and got[1] in ("agent", "person", "human"):
+            accused = got[0]
+            content |= {t.i for c in verb.children if c.dep_ == "prep" for t in c.subtree}
     speakers.append((verb.i, claimant))
     if quote is not None:
         span = verb.doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -258,6 +266,7 @@ def _statement(
         quote,
         reported_by if reported_by != claimant else None,
         content,
+        accused=accused,
     )
 
 

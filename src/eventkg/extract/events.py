@@ -73,6 +73,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
         _date(em, table)
         out.append(em)
     _weapons_used_in(doc, table, out)
+    _deaths(doc, table, out)
     _relative_dates(doc, table, out)
     for em in out:
         if em.date is None:
@@ -145,7 +146,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         return "Shooting"
     if lemma in lx.ATTACK_VERBS:
         if lemma in lx.AGENTIVE_ONLY and not _agent_subject(tok, table):
-            return None
+            if not (lemma in ("wound", "injure") and _human_object(tok, table)):  # "a soldier was wounded"
+                return None
         if lemma == "gun" and not _has_child(tok, ("prt",), {"down"}):
             return None
         if lemma == "attack" and _abstract_object(tok):
@@ -438,15 +440,14 @@ _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "
 
 def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     got = table.filler(t)
-    if got is None and t.pos_ == "NOUN" and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
+    if got is None and t.pos_ in ("NOUN", "PROPN") and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
         got = table.group(t), "human"
     if got is None:
         return
     key, cat = got
     if em.family == "Attack":
         if cat in ("person", "human") or (cat == "agent" and table.kind(key) == "Group"):
-            if not _generic(t):
-                em.add("victim", key)
+            em.add("generic_victim" if _generic(t) else "victim", key)
         elif cat == "target":
             if not (em.token.lemma_.lower() in _EXPLODE and t.lemma_.lower() in _VEHICLES):
                 em.add("target", key)  # "blew up the car": the car was the bomb
@@ -625,6 +626,37 @@ def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) 
         if anchor is not None:
             target.date = shift(anchor, -days if tok.lower_ == "after" else days)
             target.date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
+
+
+_DEATH_NOUNS = {
+    "death",
+    "deaths",
+    "murder",
+    "killing",
+    "wounding",
+    "kidnapping",
+    "abduction",
+    "assassination",
+}
+
+
+def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """ "the attack, which resulted in the death of a civilian": the civilian is a victim of the
+    attack named in the same sentence."""
+    for tok in doc:
+        if tok.lemma_.lower() not in _DEATH_NOUNS or tok.pos_ not in _NOUN:
+            continue
+        same = [m for m in mentions if m.family == "Attack" and m.token.sent == tok.sent]
+        if not same:
+            continue
+        attack = min(same, key=lambda m: abs(m.token.i - tok.i))
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for p in prep.children:
+                    for t in _expand(p):
+                        got = table.filler(t)
+                        if got and got[1] in ("person", "human"):
+                            attack.add("generic_victim" if _generic(t) else "victim", got[0])
 
 
 def _weapons_used_in(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
