@@ -124,6 +124,17 @@ def _events(
     first_attack = next(
         (n for n, g in enumerate(groups) if g[0].family == "Attack" and g[0].status == "asserted"), None
     )
+    for n, g in enumerate(groups):  # "arrested two suspects in this attack": held responsible
+        if g[0].family == "Arrest" and g[0].status == "asserted":
+            for m in g:
+                for prep in m.token.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "for", "over"):
+                        for p in prep.children:
+                            attack = next(
+                                (x for x in mentions if x.token.i == p.i and x.family == "Attack"), None
+                            )
+                            if attack is not None:
+                                claimed.setdefault(attack.cluster, []).extend(m.roles.get("detainee", []))
     for d in drafts:
         if d.kind == "Accusation" and d.accused is not None:  # held responsible: ekg:perpetrator
             for n in {m.cluster for m in d.about if m.family == "Attack"} or (

@@ -216,7 +216,7 @@ class EntityTable:
         if lemma in lx.MEMBER_NOUNS or low in lx.MEMBER_NOUNS:  # "Boko Haram fighters", "members of ISIS"
             for child in tok.children:
                 named = self._named_group(child)
-                if named is None and child.dep_ == "prep" and child.lower_ == "of":
+                if named is None and child.dep_ == "prep" and child.lower_ in ("of", "from"):
                     named = next((n for n in map(self._named_group, child.children) if n), None)
                 if named is not None and (child.dep_ in ("compound", "nmod", "poss") or child.dep_ == "prep"):
                     return named, "agent"
@@ -227,6 +227,13 @@ class EntityTable:
                         found = self.filler(pobj)
                         if found and found[1] == "place":
                             return found
+        if lemma in lx.CONTAINER_NOUNS:  # "a group of terrorists": the terrorists
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        inner = self.filler(pobj) if pobj.dep_ == "pobj" else None
+                        if inner is not None:
+                            return inner
         if lemma in lx.COLLECTIVE_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
             armed = self.last_armed_group(tok.i)
             if armed is not None:

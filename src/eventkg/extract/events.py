@@ -145,9 +145,12 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
     if lemma == "fire" and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in tok.children):
         return "Shooting"
     if lemma in lx.ATTACK_VERBS:
-        if lemma in lx.AGENTIVE_ONLY and not _agent_subject(tok, table):
-            if not (lemma in ("wound", "injure") and _human_object(tok, table)):  # "a soldier was wounded"
-                return None
+        if (
+            lemma in lx.AGENTIVE_ONLY
+            and not _agent_subject(tok, table)
+            and not (lemma in ("wound", "injure") and _human_object(tok, table))  # "a soldier was wounded"
+        ):
+            return None
         if lemma == "gun" and not _has_child(tok, ("prt",), {"down"}):
             return None
         if lemma == "attack" and _abstract_object(tok):
@@ -273,6 +276,8 @@ def _expand(tok: Token) -> list[Token]:
 def _frame(tok: Token) -> list[Token]:
     """The trigger plus a support verb whose arguments are the event's ("carried out an attack")."""
     frame = [tok]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in lx.CONTAINER_NOUNS:
+        tok = tok.head.head  # "began a series of attacks": the series is the verb's object
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         head = tok.head
         if head.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "occur", "happen", "take"}:
@@ -492,11 +497,12 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable, frame_tok: 
     elif prep == "by" and cat in ("agent", "person"):
         em.add("perpetrator", key)
     elif prep in ("on", "against", "at", "upon", "of", "in", "inside", "targeting", "to"):
+        directed = em.token.pos_ in _NOUN or em.token.lemma_.lower() in _DIRECTED
         if cat in ("person", "human") and prep not in ("in", "inside", "at"):
-            if not _generic(t):
+            if not _generic(t) and (directed or prep not in ("on", "upon")):
                 em.add("victim", key)
-        elif cat == "target":
-            em.add("target", key)
+        elif cat == "target" and (directed or prep not in ("on", "upon")):
+            em.add("target", key)  # not "burned three vehicles on the highway"
     elif prep == "during" and cat == "target" and t.lemma_.lower() in lx.EVENT_TARGET_NOUNS:
         em.add("target", key)
     elif prep in ("near", "outside", "beside", "behind") and cat == "target":
@@ -522,6 +528,22 @@ _PLACE_PREPS = {
 }
 
 
+#: verbs whose "on X" / "upon X" names what they are aimed at ("opened fire on a bus")
+_DIRECTED = {
+    "attack",
+    "assault",
+    "fire",
+    "open",
+    "raid",
+    "strike",
+    "ambush",
+    "shoot",
+    "launch",
+    "carry",
+    "stage",
+}
+
+
 def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
     if _date_token(em, t, table):
         return
@@ -544,10 +566,13 @@ def _generic(t: Token) -> bool:
 
 
 # --------------------------------------------------------------------------- dates
+_WHEN = ("DATE", "TIME")  # "last night", "at 0030 today" are TIME entities
+
+
 def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
     """Set the mention's date from a DATE entity containing ``t``; True if it was a date."""
-    if t.ent_type_ != "DATE" or em.date is not None:
-        return t.ent_type_ == "DATE"
+    if t.ent_type_ not in _WHEN or em.date is not None:
+        return t.ent_type_ in _WHEN
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
     if ent is None:
         return False
@@ -580,7 +605,7 @@ def _clause_date(em: EventMention, table: EntityTable) -> None:
         clause = clause.head
     dates = []
     for ent in em.token.sent.ents:
-        if ent.label_ != "DATE" or clause not in ent.root.ancestors:
+        if ent.label_ not in _WHEN or clause not in ent.root.ancestors:
             continue
         path = []
         for t in ent.root.ancestors:

@@ -13,6 +13,7 @@ __all__ = [
     "ATTACK_NOUNS",
     "ATTACK_VERBS",
     "COLLECTIVE_NOUNS",
+    "CONTAINER_NOUNS",
     "DISCOVERY_VERBS",
     "EVENT_TARGET_NOUNS",
     "FACILITY_NOUNS",
@@ -73,7 +74,8 @@ SEIZURE_VERBS = {"seize", "confiscate", "impound"}
 DISCOVERY_VERBS = {"discover", "find", "uncover", "recover", "dismantle", "defuse", "unearth", "locate"}
 
 #: "carried out an attack", "launched an assault": the verb's subject is the perpetrator
-SUPPORT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "perpetrate", "commit", "execute", "plan"}
+SUPPORT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "perpetrate", "commit", "execute", "plan",
+                 "begin", "start", "continue", "step", "intensify", "unleash", "direct", "lead", "organize"}  # fmt: skip
 
 # --- factuality -----------------------------------------------------------------------
 POTENTIAL_ADJ = {
@@ -89,7 +91,8 @@ _POTENTIAL_HEADS: dict[str, str | None] = {
     "intention": "planned", "aim": "planned", "attempt": None, "try": None,
     "foil": "foiled", "thwart": "foiled", "prevent": "foiled", "avert": "foiled",
     "stop": "foiled", "frustrate": "foiled", "disrupt": "foiled", "counter": "foiled",
-    "deny": "denied", "rule": None,
+    "deny": "denied", "rule": None, "demand": "possible", "urge": "possible", "ask": "possible",
+    "request": "possible", "want": "possible", "call": "possible", "order": "possible",
 }  # fmt: skip
 POTENTIAL_HEADS: dict[str, str] = {k: v for k, v in _POTENTIAL_HEADS.items() if v is not None}
 #: a trigger with one of these modifiers names many unspecified events, not one incident
@@ -182,8 +185,13 @@ ACTOR_NOUNS = {
     "youth",
     "hitman",
 }
+ACTOR_NOUNS |= {"unit", "column", "band", "detachment", "platoon", "brigade", "commandos", "trafficker",
+                "narcotrafficker", "mercenary", "deserter", "militant", "insurgent"}  # fmt: skip
 #: "X fighters", "members of X": these people stand for the named group X
 MEMBER_NOUNS = ACTOR_NOUNS | {"member", "supporter", "operative", "affiliate", "loyalist", "cadre", "recruit"}
+#: "a group of terrorists", "a series of attacks": the noun after "of" is what counts
+CONTAINER_NOUNS = {"group", "band", "unit", "squad", "column", "gang", "cell", "number", "series", "wave",
+                   "string", "spate", "couple", "pair", "handful", "dozens", "hundreds", "member"}  # fmt: skip
 #: nouns that refer back to the last named armed group ("the group claimed ...")
 COLLECTIVE_NOUNS = {"group", "organization", "organisation", "movement", "outfit", "faction", "network"}
 #: nouns for people who may be victims or detainees

@@ -50,6 +50,8 @@ def normalize_date(text: str, published: dt.date | None) -> str | None:
     ('1990-01-03', '2019')
     """
     s = re.sub(r"[\s,.]+", " ", text.lower()).strip()
+    if re.search(r"\b(?:hours?|hrs|gmt|utc)\b", s):
+        return None  # "2100 hours" is a time of day
     s = re.sub(r"^(?:on|in|at|during|since|by|early|late|the|of)\s+", "", s)
     s = re.sub(r"^(?:on|in|at|during|the)\s+", "", s)
     s = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", s) if s not in _RELATIVE_DAYS else s
@@ -75,7 +77,12 @@ def normalize_date(text: str, published: dt.date | None) -> str | None:
             days = n * (7 if m.group(2).startswith("week") else 1)
             d = published - dt.timedelta(days=days)
             return d.isoformat() if days < 7 else f"{d.year:04d}-{d.month:02d}"
-    return _explicit(s, published)
+    found = _explicit(s, published)
+    if found is None and published is not None:  # "at 0030 today", "late last night"
+        m = re.search(r"\b(the day before yesterday|yesterday|today|tonight|last night|this morning)\b", s)
+        if m:
+            return (published + dt.timedelta(days=_RELATIVE_DAYS[m.group(1)])).isoformat()
+    return found
 
 
 def shift(value: str, days: int) -> str | None:
@@ -106,7 +113,7 @@ def _explicit(s: str, published: dt.date | None) -> str | None:
     for t in tokens:
         if t.isdigit():
             n = int(t)
-            if len(t) == 4 and 1800 <= n <= 2100 and year is None:
+            if len(t) == 4 and 1900 <= n <= (published.year + 1 if published else 2099) and year is None:
                 year = n
             elif len(t) <= 2 and 1 <= n <= 31 and has_month and day is None:
                 day = n
