@@ -124,7 +124,7 @@ def _events(
     first_attack = next(
         (n for n, g in enumerate(groups) if g[0].family == "Attack" and g[0].status == "asserted"), None
     )
-    for n, g in enumerate(groups):  # "arrested two suspects in this attack": held responsible
+    for g in groups:  # "arrested two suspects in this attack": held responsible
         if g[0].family == "Arrest" and g[0].status == "asserted":
             for m in g:
                 for prep in m.token.children:

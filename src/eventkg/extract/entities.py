@@ -262,13 +262,23 @@ class EntityTable:
         toks = np_tokens(tok)
         label_toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET"]
         label = " ".join(_cased(t) for t in label_toks) or tok.text
-        return self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
+        key = self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
+        self._head_alias(key, tok, label)
+        return key
+
+    def _head_alias(self, key: str, tok: Token, label: str) -> None:
+        """"23 Afghan soldiers" is also called "soldiers": the head noun is an alias of the description."""
+        head = _cased(tok)
+        if head != label and tok.pos_ in ("NOUN", "PROPN"):
+            self.items[key].aliases[head] = None
 
     def _target(self, tok: Token) -> str:
         toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ not in ("DET", "PRON")]
         toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("compound", "amod")]
         label = " ".join(t.text for t in toks).lower()
-        return self.add(f"target:{slug(label)}", "Target", label, self.span_mention(toks))
+        key = self.add(f"target:{slug(label)}", "Target", label, self.span_mention(toks))
+        self._head_alias(key, tok, label)
+        return key
 
 
 def _cased(t: Token) -> str:

@@ -75,7 +75,8 @@ DISCOVERY_VERBS = {"discover", "find", "uncover", "recover", "dismantle", "defus
 
 #: "carried out an attack", "launched an assault": the verb's subject is the perpetrator
 SUPPORT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "perpetrate", "commit", "execute", "plan",
-                 "begin", "start", "continue", "step", "intensify", "unleash", "direct", "lead", "organize"}  # fmt: skip
+                 "begin", "start", "continue", "step", "intensify", "unleash", "direct", "lead",
+                 "organize"}  # fmt: skip
 
 # --- factuality -----------------------------------------------------------------------
 POTENTIAL_ADJ = {
@@ -191,7 +192,8 @@ ACTOR_NOUNS |= {"unit", "column", "band", "detachment", "platoon", "brigade", "c
 MEMBER_NOUNS = ACTOR_NOUNS | {"member", "supporter", "operative", "affiliate", "loyalist", "cadre", "recruit"}
 #: "a group of terrorists", "a series of attacks": the noun after "of" is what counts
 CONTAINER_NOUNS = {"group", "band", "unit", "squad", "column", "gang", "cell", "number", "series", "wave",
-                   "string", "spate", "couple", "pair", "handful", "dozens", "hundreds", "member"}  # fmt: skip
+                   "string", "spate", "couple", "pair", "handful", "dozens", "hundreds",
+                   "member"}  # fmt: skip
 #: nouns that refer back to the last named armed group ("the group claimed ...")
 COLLECTIVE_NOUNS = {"group", "organization", "organisation", "movement", "outfit", "faction", "network"}
 #: nouns for people who may be victims or detainees
