@@ -246,6 +246,18 @@ def _claims(
             for e in events
             if e.key in about and FAMILY[e.kind] == "Attack" and Role("perpetrator", d.claimant) in e.roles
         ]
+        # "the FMLN reports that its units attacked ...": a group's report of an attack with no
+        # named perpetrator is its claim
+        unclaimed = [
+            e.key
+            for e in events
+            if e.key in about
+            and FAMILY[e.kind] == "Attack"
+            and e.status == "asserted"
+            and not any(r.role == "perpetrator" and kinds.get(r.entity) != "Group" for r in e.roles)
+        ]
+        if d.kind == "Statement" and kinds.get(d.claimant) == "ArmedGroup" and unclaimed and not perpetrated:
+            perpetrated = unclaimed
         if d.kind == "Statement" and perpetrated and kinds.get(d.claimant) == "ArmedGroup":
             out.append(
                 replace(

@@ -134,8 +134,8 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
                 continue
             count = parse_number(num.text)
             outcome = _outcome(num, head)
-            if count is None:
-                continue
+            if count is None or count > MAX_COUNT:
+                continue  # "the war has killed 70,000": not one event's toll
             breakdown = False
             if cue_open and headline is not None and outcome in (None, headline.outcome):
                 outcome, breakdown = headline.outcome, True
@@ -150,4 +150,38 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
             if not breakdown:
                 headline, cue_open = fig, False
             figures.append(fig)
-    return figures
+    return figures + _single_victims(doc, table, {f.head.i for f in figures})
+
+
+#: counts above this are tolls of wars and campaigns, not of one event
+MAX_COUNT = 5000
+_KILL_VERBS = {"kill": "killed", "murder": "killed", "assassinate": "killed", "slay": "killed",
+               "behead": "killed", "execute": "killed", "wound": "injured", "injure": "injured"}  # fmt: skip
+
+
+def _single_victims(doc: Doc, table: EntityTable, counted: set[int]) -> list[Figure]:
+    """ "a peasant was killed", "gunmen murdered the mayor and his driver": one person per
+    singular victim named, when no number is given."""
+    out = []
+    for verb in doc:
+        outcome = _KILL_VERBS.get(verb.lemma_.lower())
+        if outcome is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        victims = [
+            t for v in victims for t in [v, *(c for c in v.subtree if c.dep_ == "conj" and c.head == v)]
+        ]
+        if not victims or any(t.i in counted for t in victims):
+            continue
+        singular = []
+        for t in victims:
+            named = table.by_token.get(t.i)
+            if named is not None and table.kind(named) == "Person":
+                singular.append(t)
+            elif t.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one", "the", "his", "her")
+                                                   for c in t.lefts) and _is_people(t, table):  # fmt: skip
+                singular.append(t)
+        if singular and len(singular) == len(victims):
+            out.append(Figure(len(singular), outcome, singular[0], doc[singular[0].i : singular[0].i + 1],
+                              table.span_mention([singular[0]])))  # fmt: skip
+    return out

@@ -267,7 +267,7 @@ class EntityTable:
         return key
 
     def _head_alias(self, key: str, tok: Token, label: str) -> None:
-        """"23 Afghan soldiers" is also called "soldiers": the head noun is an alias of the description."""
+        """ "23 Afghan soldiers" is also called "soldiers": the head noun is an alias of the description."""
         head = _cased(tok)
         if head != label and tok.pos_ in ("NOUN", "PROPN"):
             self.items[key].aliases[head] = None
