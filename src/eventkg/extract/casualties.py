@@ -159,6 +159,15 @@ _KILL_VERBS = {"kill": "killed", "murder": "killed", "assassinate": "killed", "s
                "behead": "killed", "execute": "killed", "wound": "injured", "injure": "injured"}  # fmt: skip
 
 
+def _one_person(t: Token, table: EntityTable) -> bool:
+    """A named person, or "a/the/his <person noun>" in the singular."""
+    named = table.by_token.get(t.i)
+    if named is not None:
+        return table.kind(named) == "Person"
+    determined = any(c.lower_ in ("a", "an", "one", "the", "his", "her") for c in t.lefts)
+    return t.tag_ in ("NN", "NNP") and determined and _is_people(t, table)
+
+
 def _single_victims(doc: Doc, table: EntityTable, counted: set[int]) -> list[Figure]:
     """ "a peasant was killed", "gunmen murdered the mayor and his driver": one person per
     singular victim named, when no number is given."""
@@ -173,14 +182,7 @@ def _single_victims(doc: Doc, table: EntityTable, counted: set[int]) -> list[Fig
         ]
         if not victims or any(t.i in counted for t in victims):
             continue
-        singular = []
-        for t in victims:
-            named = table.by_token.get(t.i)
-            if named is not None and table.kind(named) == "Person":
-                singular.append(t)
-            elif t.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one", "the", "his", "her")
-                                                   for c in t.lefts) and _is_people(t, table):  # fmt: skip
-                singular.append(t)
+        singular = [t for t in victims if _one_person(t, table)]
         if singular and len(singular) == len(victims):
             out.append(Figure(len(singular), outcome, singular[0], doc[singular[0].i : singular[0].i + 1],
                               table.span_mention([singular[0]])))  # fmt: skip

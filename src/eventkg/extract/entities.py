@@ -251,6 +251,21 @@ class EntityTable:
             return self._target(tok), "target"
         return None
 
+    def member_group(self, tok: Token) -> str | None:
+        """ "members of the FMLN": a described group of its members, beside the FMLN itself."""
+        if tok.lemma_.lower() not in lx.MEMBER_NOUNS and tok.lower_ not in lx.MEMBER_NOUNS:
+            return None
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    if self._named_group(pobj) is not None:
+                        toks = [t for t in tok.subtree if t.i <= max(x.i for x in pobj.subtree)]
+                        toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("amod", "compound")]
+                        label = " ".join(_cased(t) if t.i in (tok.i, prep.i) else t.text for t in toks
+                                         if t.text not in "[]()")  # fmt: skip
+                        return self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
+        return None
+
     def _named_group(self, tok: Token) -> str | None:
         key = self.by_token.get(tok.i)
         if key is not None and self.items[key].kind in ("ArmedGroup", "Organization"):

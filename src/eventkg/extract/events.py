@@ -74,6 +74,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
         out.append(em)
     _weapons_used_in(doc, table, out)
     _deaths(doc, table, out)
+    _held_responsible(doc, table, out)
     _relative_dates(doc, table, out)
     for em in out:
         if em.date is None:
@@ -386,6 +387,9 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
         em.add("instrument" if em.family == "Attack" else "seizedItem", key)
     elif em.family == "Attack" and not exploding and cat in ("agent", "person"):
         em.add("perpetrator", key)
+        member = table.member_group(t)
+        if member is not None:  # "members of the FMLN attacked": the members, and the FMLN
+            em.add("perpetrator", member)
 
 
 def _antecedent(t: Token, table: EntityTable) -> tuple[str, str] | None:
@@ -682,6 +686,50 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
                         got = table.filler(t)
                         if got and got[1] in ("person", "human"):
                             attack.add("generic_victim" if _generic(t) else "victim", got[0])
+
+
+_INVOLVED = {
+    "involve",
+    "participate",
+    "part",
+    "responsible",
+    "behind",
+    "implicate",
+    "suspect",
+    "accuse",
+    "blame",
+}
+
+
+def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """Who the text holds responsible for an attack it names: "X are behind this attack",
+    "X was responsible for the bombing", "the men involved in the murder", "suspects who took
+    part in the attack", "accused X of the killing", "blames X for the massacre"."""
+    by_token = {m.token.i: m for m in mentions if m.family == "Attack"}
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma not in _INVOLVED:
+            continue
+        attack = next((by_token[t.i] for t in tok.subtree if t.i in by_token and t.i != tok.i), None)
+        if attack is None:
+            continue
+        if lemma in ("accuse", "blame"):
+            holders = [c for c in tok.children if c.dep_ == "dobj"]
+        elif tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUN:  # "the men involved in ..."
+            holders = [tok.head]
+        else:  # "X were behind / responsible for / took part in ..."
+            verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+            if lemma == "part":
+                verb = tok.head
+            holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for h in holders:
+            for t in _expand(h):
+                got = table.filler(t)
+                if got and got[1] in ("agent", "person", "human"):
+                    attack.add("perpetrator", got[0])
+                    member = table.member_group(t)
+                    if member is not None:
+                        attack.add("perpetrator", member)
 
 
 def _weapons_used_in(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:

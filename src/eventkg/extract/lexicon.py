@@ -76,7 +76,7 @@ DISCOVERY_VERBS = {"discover", "find", "uncover", "recover", "dismantle", "defus
 #: "carried out an attack", "launched an assault": the verb's subject is the perpetrator
 SUPPORT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "perpetrate", "commit", "execute", "plan",
                  "begin", "start", "continue", "step", "intensify", "unleash", "direct", "lead",
-                 "organize"}  # fmt: skip
+                 "organize", "order", "mastermind"}  # fmt: skip
 
 # --- factuality -----------------------------------------------------------------------
 POTENTIAL_ADJ = {
@@ -93,7 +93,7 @@ _POTENTIAL_HEADS: dict[str, str | None] = {
     "foil": "foiled", "thwart": "foiled", "prevent": "foiled", "avert": "foiled",
     "stop": "foiled", "frustrate": "foiled", "disrupt": "foiled", "counter": "foiled",
     "deny": "denied", "rule": None, "demand": "possible", "urge": "possible", "ask": "possible",
-    "request": "possible", "want": "possible", "call": "possible", "order": "possible",
+    "request": "possible", "want": "possible", "call": "possible",
 }  # fmt: skip
 POTENTIAL_HEADS: dict[str, str] = {k: v for k, v in _POTENTIAL_HEADS.items() if v is not None}
 #: a trigger with one of these modifiers names many unspecified events, not one incident
