@@ -75,6 +75,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
     _weapons_used_in(doc, table, out)
     _deaths(doc, table, out)
     _held_responsible(doc, table, out)
+    _damaged(doc, table, out)
     _relative_dates(doc, table, out)
     for em in out:
         if em.date is None:
@@ -114,6 +115,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
             return kind
         if lemma == "strike" and lefts & {"air", "drone", "missile", "rocket", "artillery"}:
             return "Attack"
+        if lemma == "sabotage":
+            return "Attack"
         if lemma in lx.ARREST_NOUNS:
             if lemma == "custody" and not (tok.head.lower_ == "into" and tok.head.head.lemma_ == "take"):
                 return None
@@ -145,6 +148,12 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         return "Arrest"
     if lemma == "fire" and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in tok.children):
         return "Shooting"
+    if lemma in ("throw", "hurl", "plant", "place", "lob") and _weapon_in(
+        [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")], table
+    ):
+        return "Bombing"  # "two bombs were thrown at a vehicle"
+    if lemma == "sabotage":
+        return "Attack"
     if lemma in lx.ATTACK_VERBS:
         if (
             lemma in lx.AGENTIVE_ONLY
@@ -193,8 +202,19 @@ def _generic_mention(tok: Token) -> bool:
     return False
 
 
+def _inherited_subject(tok: Token) -> list[Token]:
+    """ "guerrillas killed a peasant and burned a truck": "burned" shares "killed"'s subject."""
+    if (
+        tok.dep_ == "conj"
+        and tok.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    ):
+        return [c for c in tok.head.children if c.dep_ == "nsubj"] or _inherited_subject(tok.head)
+    return []
+
+
 def _agent_subject(tok: Token, table: EntityTable) -> bool:
-    for c in tok.children:
+    for c in [*tok.children, *_inherited_subject(tok)]:
         if c.dep_ in ("nsubj",) or (c.dep_ == "agent"):
             for t in [c, *c.children]:
                 f = table.filler(t)
@@ -295,7 +315,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
     lemma = tok.lemma_.lower()
     for f in _frame(tok):
         own = f is tok
-        for c in f.children:
+        for c in [*f.children, *(_inherited_subject(f) if verbal else [])]:
             dep = c.dep_
             if dep == "nsubj" and (verbal or not own):
                 for t in _expand(c):
@@ -477,6 +497,16 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
 
 
 def _prep(em: EventMention, prep: str, t: Token, table: EntityTable, frame_tok: Token) -> None:
+    if t.lower_ in ("front", "vicinity", "outskirts") and em.family == "Attack":  # "in front of the embassy"
+        for of in t.children:
+            if of.dep_ == "prep" and of.lower_ == "of":
+                for p in of.children:
+                    got_near = table.filler(p)
+                    if got_near is not None and got_near[1] == "target":
+                        em.near_targets.append(got_near[0])
+                    elif got_near is not None and got_near[1] == "place":
+                        em.add("place", got_near[0])
+        return
     got = table.filler(t)
     if got is None:
         if prep == "during" or prep in ("on", "in"):
@@ -686,6 +716,34 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
                         got = table.filler(t)
                         if got and got[1] in ("person", "human"):
                             attack.add("generic_victim" if _generic(t) else "victim", got[0])
+
+
+_DAMAGE = {"destroy", "damage", "affect", "hit", "raze", "wreck", "demolish", "gut", "shatter", "burn"}
+
+
+def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """What an attack in the same sentence destroyed or aimed at: "destroyed a pylon", "the
+    embassy was the target of the attack", "the plant was the terrorists' target"."""
+    attacks = [m for m in mentions if m.family == "Attack"]
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        hits: list[Token] = []
+        if lemma in _DAMAGE and tok.pos_ == "VERB":
+            hits = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _expand(c)]
+        elif lemma in ("target", "objective") and tok.pos_ in _NOUN and tok.dep_ in ("attr", "nsubj"):
+            verb = tok.head  # "X was the target of ..." / "the target was X"
+            other = "nsubj" if tok.dep_ == "attr" else "attr"
+            hits = [t for c in verb.children if c.dep_ == other for t in _expand(c)]
+        if not hits:
+            continue
+        same = [m for m in attacks if m.token.sent == tok.sent]
+        if not same:
+            continue
+        attack = min(same, key=lambda m: abs(m.token.i - tok.i))
+        for t in hits:
+            got = table.filler(t)
+            if got is not None and got[1] == "target":
+                attack.add("target", got[0])
 
 
 _INVOLVED = {
