@@ -212,3 +212,11 @@ def test_wire_dateline_and_uppercase_do_not_crash() -> None:
 def test_empty_and_eventless_text() -> None:
     assert run("The weather was mild and the markets were calm.").events == ()
     assert run(" ").events == ()
+
+
+def test_unknown_place_names_count_only_where_used_as_places() -> None:
+    # regression: an unresolved name next to a place noun crashed extraction (dict | set)
+    ex = run("Rebels burned a bus in the village of Sajandi. Villagers said Oqueli district was calm.")
+    [ev] = asserted(ex, "Attack")
+    assert "Sajandi" in places_with_parents(ex, ev)
+    assert not any(e.label == "Oqueli" and e.kind == "Place" for e in ex.entities)

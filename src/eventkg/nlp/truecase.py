@@ -230,4 +230,5 @@ def _demonyms() -> frozenset[str]:
 
 def _adjacent(ms: list[re.Match[str]], text: str) -> bool:
     """The words of a multi-word name follow each other with only spaces or hyphens between."""
-    return all(re.fullmatch(r"[ \t\-]+", text[a.end() : b.start()]) for a, b in itertools.pairwise(ms))
+    return all(re.fullmatch(r"[ \t]*(?:-|\n)?[ \t]*", text[a.end() : b.start()]) and a.end() < b.start()
+               for a, b in itertools.pairwise(ms))  # fmt: skip
