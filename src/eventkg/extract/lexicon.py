@@ -39,7 +39,7 @@ __all__ = [
 ATTACK_NOUNS = {
     "attack": "Attack", "assault": "Attack", "ambush": "Attack", "massacre": "Attack",
     "assassination": "Attack", "murder": "Attack", "killing": "Attack", "slaying": "Attack",
-    "airstrike": "Attack", "shelling": "Attack", "offensive": "Attack", "incursion": "Attack",
+    "airstrike": "Attack", "shelling": "Attack",
     "bombing": "Bombing", "explosion": "Bombing", "blast": "Bombing", "detonation": "Bombing",
     "car-bombing": "Bombing", "firebombing": "Arson",
     "shooting": "Shooting", "gunfire": "Shooting", "shootout": "Shooting", "gunbattle": "Shooting",
