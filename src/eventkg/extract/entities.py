@@ -347,19 +347,48 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     return table
 
 
+def _full_name(ent: Span) -> Span:
+    """Widen a PERSON span over adjacent capitalised name words the NER left out
+    ("Jose [Antonio Rodriguez Porth]"), but not over titles ("President")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start > 0 and _name_word(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and _name_word(doc[end]):
+        end += 1
+    return doc[start:end]
+
+
+def _name_word(t: Token) -> bool:
+    return (
+        t.pos_ == "PROPN"
+        and t.is_title
+        and not t.ent_type_
+        and t.lower_ not in lx.TITLE_NOUNS
+        and t.lower_.rstrip(".") not in _HONORIFICS
+        and t.text.isalpha()
+    )
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "colonel", "col", "general", "gen", "lieutenant", "lt",
+               "captain", "capt", "major", "sergeant", "sgt", "father", "monsignor", "msgr", "bishop",
+               "archbishop", "senator", "deputy", "minister", "mayor", "judge", "commander", "brigadier",
+               "governor", "ambassador", "sister", "brother", "reverend", "rev", "professor", "prof"}  # fmt: skip
+
+
 def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
+    ent = _full_name(ent)
     words = [t.text for t in ent if not t.is_punct or t.text in "-'"]
     name = " ".join(words).strip(" '’")
     if not name or name.lower() in lx.PRONOUNS_LIKE:
         return
     folded = fold(name)
-    key = people.get(folded)
+    suffixes = [fold(" ".join(words[i:])) for i in range(len(words))]
+    key = next((people[s] for s in suffixes if s in people), None)  # "Velez", later "Estrada Velez"
     if key is None:
-        # a later full name that extends an earlier surname-only mention is the same person
         key = f"person:{slug(name)}"
-        people[folded] = key
-        if len(words) > 1:
-            people.setdefault(fold(words[-1]), key)
+    for s in suffixes:  # any tail of the name refers to this person from now on
+        people.setdefault(s, key)
     table.add(key, "Person", name, table.span_mention(ent))
     d = table.items[key]
     if len(name) > len(d.label) and fold(d.label) in folded:
