@@ -405,7 +405,9 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
     key, cat = got
     if cat == "weapon":
         em.add("instrument" if em.family == "Attack" else "seizedItem", key)
-    elif em.family == "Attack" and not exploding and cat in ("agent", "person"):
+    elif em.family == "Attack" and not exploding and (
+        cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and not _generic(t))
+    ):  # "unidentified persons killed ...": whoever does the killing is its perpetrator
         em.add("perpetrator", key)
         member = table.member_group(t)
         if member is not None:  # "members of the FMLN attacked": the members, and the FMLN
@@ -426,7 +428,14 @@ def _antecedent(t: Token, table: EntityTable) -> tuple[str, str] | None:
             break
         h = h.head
     armed = table.last_armed_group(t.i, within=60)
-    return (armed, "agent") if armed is not None else None
+    if armed is not None:
+        return armed, "agent"
+    if t.lower_ == "they":  # "they" after "the guerrillas ...": the last group of actors named
+        sent_start = t.doc[max(0, t.sent.start - 1)].sent.start
+        for c in reversed(list(t.doc[sent_start : t.i])):
+            if c.tag_ == "NNS" and (c.lemma_.lower() in lx.ACTOR_NOUNS or c.lower_ in lx.ACTOR_NOUNS):
+                return table.filler(c)
+    return None
 
 
 def _by(em: EventMention, t: Token, table: EntityTable) -> None:
