@@ -220,3 +220,96 @@ def test_unknown_place_names_count_only_where_used_as_places() -> None:
     [ev] = asserted(ex, "Attack")
     assert "Sajandi" in places_with_parents(ex, ev)
     assert not any(e.label == "Oqueli" and e.kind == "Place" for e in ex.entities)
+
+
+# --------------------------------------------------------------------------- rules added for real news
+def test_members_of_a_named_group_are_perpetrators_beside_the_group() -> None:
+    ex = run("Members of the Shining Path attacked a police post in Ayacucho on Friday.")
+    [ev] = asserted(ex, "Attack")
+    assert {"Shining Path", "members of the Shining Path"} <= labels(ex, ev, "perpetrator")
+
+
+def test_a_group_of_attackers_is_the_attackers() -> None:
+    ex = run("The journalist was shot dead by a group of gunmen in Karachi.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"gunmen"}
+
+
+def test_held_responsible_behind_involved_accused() -> None:
+    ex = run(
+        "A car bomb exploded outside the courthouse in Medellin on Monday. "
+        "Police said drug traffickers were behind the attack. "
+        "The mayor accused the cartel of the bombing."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert {"drug traffickers", "cartel"} <= labels(ex, ev, "perpetrator")
+    assert "courthouse" in labels(ex, ev, "target")
+
+
+def test_suspects_arrested_in_an_attack_are_held_responsible() -> None:
+    ex = run("Gunmen attacked a bus in Quetta on Monday. Police arrested three suspects in the attack.")
+    attack = asserted(ex, "Attack")[0]
+    assert "suspects" in labels(ex, attack, "perpetrator")
+
+
+def test_the_death_of_a_victim() -> None:
+    ex = run("The ambush on the convoy near Gao resulted in the death of a French soldier.")
+    [ev] = asserted(ex, "Attack")
+    assert "soldier" in strings(ex, ev, "victim")
+    assert ev.killed == 1
+
+
+def test_single_named_victim_counts_one() -> None:
+    ex = run("Gunmen murdered the mayor of Tijuana, Luis Ortega, on Sunday.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.killed == 1
+
+
+def test_generic_victims_only_when_nothing_more_specific() -> None:
+    ex = run("One person was killed when a grenade exploded at a bus stop in Nairobi.")
+    [ev] = asserted(ex, "Attack")
+    assert "person" in labels(ex, ev, "victim")
+    ex = run("The blast killed 40 people, including 12 children, in Kabul.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "victim") == {"children"}
+
+
+def test_what_the_attack_destroyed_and_named_targets() -> None:
+    ex = run(
+        "Rebels blew up a power pylon near Tumaco and destroyed two transformers. "
+        "The provincial electoral office was the target of the bombing."
+    )
+    targets = set().union(*(labels(ex, e, "target") for e in asserted(ex, "Attack")))
+    assert {"power pylon", "transformers"} <= targets or {"pylon", "transformers"} <= targets
+    assert any("office" in t for t in targets)
+
+
+def test_thrown_or_planted_bombs_are_bombings() -> None:
+    ex = run("Two grenades were thrown at a police patrol in Srinagar on Friday.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.kind == "Bombing"
+
+
+def test_dates_from_time_expressions_and_not_from_the_report() -> None:
+    ex = run("Gunmen shot dead a shopkeeper in Lahore late last night, police said on Friday.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "2024-05-09"
+
+
+def test_a_demand_is_not_an_arrest() -> None:
+    ex = run("The rebels demanded that the government arrest those responsible for the massacre.")
+    assert asserted(ex, "Arrest") == []
+
+
+def test_an_offensive_is_not_an_attack() -> None:
+    ex = run("The army launched an offensive against rebel positions in the north.")
+    assert asserted(ex, "Attack") == []
+
+
+def test_name_spans_widen_and_tails_corefer() -> None:
+    ex = run(
+        "Senator Federico Estrada Velez was shot dead in Medellin on Tuesday. "
+        "Estrada Velez had received threats, police said."
+    )
+    people = [e for e in ex.entities if e.kind == "Person"]
+    assert len(people) == 1 and people[0].label == "Federico Estrada Velez"

@@ -177,8 +177,6 @@ def _events(
             for role, keys in m.roles.items():
                 roles.setdefault(role, [])
                 roles[role] += [k for k in keys if k not in roles[role]]
-        if not roles.get("victim") and roles.get("generic_victim"):  # "one person was killed"
-            roles["victim"] = roles["generic_victim"]
         if not roles.get("target"):
             near = [k for m in g for k in m.near_targets]
             if near:
@@ -195,6 +193,8 @@ def _events(
                 role = "detainee" if fig.outcome == "arrested" else "victim"
                 if fig.group not in roles.setdefault(role, []):
                     roles[role].append(fig.group)
+        if not roles.get("victim") and roles.get("generic_victim"):  # "one person was killed"
+            roles["victim"] = roles["generic_victim"]
         if not roles.get("place") and main_place is not None:
             roles["place"] = [main_place]
         elif (

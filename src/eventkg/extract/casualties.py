@@ -174,9 +174,14 @@ def _single_victims(doc: Doc, table: EntityTable, counted: set[int]) -> list[Fig
     out = []
     for verb in doc:
         outcome = _KILL_VERBS.get(verb.lemma_.lower())
-        if outcome is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        if verb.lemma_.lower() in ("death", "murder", "assassination", "killing") and verb.pos_ == "NOUN":
+            outcome = "killed"  # "the death of a French soldier"
+            victims = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       if p.dep_ == "pobj"]  # fmt: skip
+        elif outcome is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
             continue
-        victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        else:
+            victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         victims = [
             t for v in victims for t in [v, *(c for c in v.subtree if c.dep_ == "conj" and c.head == v)]
         ]

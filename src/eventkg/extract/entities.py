@@ -312,7 +312,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     the full name.
     """
     table = EntityTable(doc, article)
-    ents = list(doc.ents)
+    ents = _merged_people(list(doc.ents))
     # countries first, so ambiguous city names resolve inside them
     for ent in ents:
         if ent.label_ in ("GPE", "LOC"):
@@ -345,6 +345,20 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             table.add(key, "Person", table.items[key].label, table.span_mention([tok]))
             table.by_token[tok.i] = key
     return table
+
+
+def _merged_people(ents: list[Span]) -> list[Span]:
+    """Adjacent PERSON spans are one name ("[Federico Estrada] [Velez]"); a PERSON in a place's
+    position that a gazetteer knows is a place ("near [Gao]")."""
+    out: list[Span] = []
+    for ent in ents:
+        if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
+            out[-1] = Span(ent.doc, out[-1].start, ent.end, label="PERSON")
+            continue
+        if ent.label_ == "PERSON" and _locative(ent) and resolve_place(ent.text, exact=True) is not None:
+            ent = Span(ent.doc, ent.start, ent.end, label="GPE")
+        out.append(ent)
+    return out
 
 
 def _full_name(ent: Span) -> Span:

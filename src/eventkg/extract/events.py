@@ -405,8 +405,10 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
     key, cat = got
     if cat == "weapon":
         em.add("instrument" if em.family == "Attack" else "seizedItem", key)
-    elif em.family == "Attack" and not exploding and (
-        cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and not _generic(t))
+    elif (
+        em.family == "Attack"
+        and not exploding
+        and (cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and not _generic(t)))
     ):  # "unidentified persons killed ...": whoever does the killing is its perpetrator
         em.add("perpetrator", key)
         member = table.member_group(t)
@@ -723,7 +725,7 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
                 for p in prep.children:
                     for t in _expand(p):
                         got = table.filler(t)
-                        if got and got[1] in ("person", "human"):
+                        if got and (got[1] in ("person", "human") or table.kind(got[0]) == "Group"):
                             attack.add("generic_victim" if _generic(t) else "victim", got[0])
 
 
