@@ -446,7 +446,8 @@ FACILITY_NOUNS = {
     "outpost",
 }
 FACILITY_NOUNS |= {"transformer", "generator", "mast", "cable", "tank", "ambulance", "wagon", "minibus",
-                   "helicopter", "airliner", "bridge", "branch", "institute", "agency", "dealership"}  # fmt: skip
+                   "helicopter", "airliner", "bridge", "branch", "institute", "agency",
+                   "dealership"}  # fmt: skip
 #: gatherings an attack can strike ("during a ceremony")
 EVENT_TARGET_NOUNS = {
     "ceremony",
