@@ -189,8 +189,15 @@ def _suicide_subject(tok: Token) -> bool:
 
 
 def _generic_mention(tok: Token) -> bool:
-    """ "repeated attacks over the past two years", "regularly uses car bombs": no single incident."""
+    """ "repeated attacks over the past two years", "regularly uses car bombs", "political
+    murders", "they have killed many people", "the kidnapping ring": no single incident."""
     if any(c.dep_ in ("amod", "advmod") and c.lower_ in lx.GENERIC_MODIFIERS for c in tok.children):
+        return True
+    if tok.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and any(g.lower_ in ("many", "numerous", "countless") for g in c.children)
+        for c in tok.children
+    ):
         return True
     verb = tok if tok.pos_ == "VERB" else tok.head
     for _ in range(2):
