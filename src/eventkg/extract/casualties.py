@@ -144,7 +144,7 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
             toks = [t for t in doc[num.start : head.i + 1]] if head.i >= num.start else list(num)
             fig = Figure(count, outcome, head, num, table.span_mention(toks), breakdown)
             if not head.like_num and head.lemma_.lower() not in lx.GENERIC_PEOPLE:
-                got = table.filler(head)
+                got = table.people(head)
                 if got is not None and got[1] in ("human", "agent", "person"):
                     fig.group = got[0]
             if not breakdown:

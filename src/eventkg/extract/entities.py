@@ -213,13 +213,9 @@ class EntityTable:
                 return self.filler(child)
         lemma = tok.lemma_.lower()
         low = tok.lower_
-        if lemma in lx.MEMBER_NOUNS or low in lx.MEMBER_NOUNS:  # "Boko Haram fighters", "members of ISIS"
-            for child in tok.children:
-                named = self._named_group(child)
-                if named is None and child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                    named = next((n for n in map(self._named_group, child.children) if n), None)
-                if named is not None and (child.dep_ in ("compound", "nmod", "poss") or child.dep_ == "prep"):
-                    return named, "agent"
+        named = self.member_org(tok)  # "Boko Haram fighters", "members of ISIS": acting for the group
+        if named is not None:
+            return named, "agent"
         if lemma in lx.PLACE_KIND_NOUNS:  # "the city of X"
             for prep in tok.rights:
                 if prep.lower_ == "of":
@@ -251,10 +247,32 @@ class EntityTable:
             return self._target(tok), "target"
         return None
 
-    def member_group(self, tok: Token) -> str | None:
-        """ "members of the FMLN": a described group of its members, beside the FMLN itself."""
+    def member_org(self, tok: Token) -> str | None:
+        """The named group a phrase of its members names: "Taliban gunmen", "members of ISIS"."""
         if tok.lemma_.lower() not in lx.MEMBER_NOUNS and tok.lower_ not in lx.MEMBER_NOUNS:
             return None
+        for child in tok.children:
+            named = self._named_group(child) if child.dep_ in ("compound", "nmod", "poss") else None
+            if named is None and child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                named = next((n for n in map(self._named_group, child.children) if n), None)
+            if named is not None:
+                return named
+        return None
+
+    def people(self, tok: Token) -> tuple[str, str] | None:
+        """The people a phrase names, for victim and detainee roles: "seven Taliban militants"
+        are militants (not the Taliban itself); otherwise what :meth:`filler` finds."""
+        if self.member_org(tok) is not None:
+            return self.group(tok), "human"
+        return self.filler(tok)
+
+    def member_group(self, tok: Token) -> str | None:
+        """ "members of the FMLN", "Taliban gunmen": a described group of its members, beside
+        the named group itself."""
+        if self.member_org(tok) is None:
+            return None
+        if not any(c.dep_ == "prep" for c in tok.children):
+            return self.group(tok)  # "Taliban gunmen" (also called "gunmen")
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                 for pobj in prep.children:

@@ -486,7 +486,7 @@ _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "
 
 
 def _object(em: EventMention, t: Token, table: EntityTable) -> None:
-    got = table.filler(t)
+    got = table.people(t)
     if got is None and t.pos_ in ("NOUN", "PROPN") and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
         got = table.group(t), "human"
     if got is None:
