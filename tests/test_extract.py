@@ -313,3 +313,20 @@ def test_name_spans_widen_and_tails_corefer() -> None:
     )
     people = [e for e in ex.entities if e.kind == "Person"]
     assert len(people) == 1 and people[0].label == "Federico Estrada Velez"
+
+
+def test_the_demonym_capital_is_the_capital_city() -> None:
+    ex = run("A car bomb exploded outside a hotel in the Somali capital on Sunday.")
+    [ev] = asserted(ex, "Attack")
+    assert places_with_parents(ex, ev) == {"Mogadishu", "Somalia"}
+
+
+def test_calling_it_an_attack_asserts_it() -> None:
+    ex = run("The minister condemned what he called a cowardly attack on civilians in Herat.")
+    assert len(asserted(ex, "Attack")) == 1
+
+
+def test_a_date_belongs_to_its_own_event() -> None:
+    ex = run("Police found 16 bombs that were meant for Wednesday's attack in Quetta.")
+    [sz] = asserted(ex, "Seizure")
+    assert sz.date is None

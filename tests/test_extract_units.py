@@ -169,3 +169,11 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     for expected in ("Bogota", "3 May 90", "Juan Perez", "FMLN", "guerrillas killed two", "Salvadoran",
                      "soldiers", "San Miguel", "Monday"):  # fmt: skip
         assert expected in out, (expected, out)
+
+
+def test_capital_of_a_demonym() -> None:
+    from eventkg.extract.places import capital_of
+
+    assert capital_of("Nigerian").label == "Abuja"  # type: ignore[union-attr]  # not Niger's
+    assert capital_of("Iraqi").label == "Baghdad"  # type: ignore[union-attr]
+    assert capital_of("Klingon") is None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventkg.extract import lexicon as lx
-from eventkg.extract.places import PlaceRecord, fold, resolve_place
+from eventkg.extract.places import PlaceRecord, capital_of, fold, resolve_place
 from eventkg.models import Article, Entity, Mention
 from eventkg.nlp.gazetteers import entry_index
 
@@ -357,6 +357,15 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             table.by_token.update({t.i: key for t in ent})
         elif label in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             _place_or_org(table, ent)
+    for tok in doc:  # "the Somali capital": the capital city of the country the demonym names
+        if tok.lemma_.lower() == "capital" and tok.pos_ == "NOUN" and tok.i not in table.by_token:
+            demonym = next(
+                (c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i not in table.by_token), None
+            )
+            rec = capital_of(demonym.text) if demonym is not None else None
+            if rec is not None and demonym is not None:
+                key = table.add_place(rec, table.span_mention([demonym, tok]))
+                table.by_token.update({demonym.i: key, tok.i: key})
     for tok in doc:  # a surname the NER missed ("..., Warsame said")
         if tok.pos_ == "PROPN" and tok.i not in table.by_token and fold(tok.text) in people:
             key = people[fold(tok.text)]

@@ -79,7 +79,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
     _relative_dates(doc, table, out)
     for em in out:
         if em.date is None:
-            _clause_date(em, table)
+            _clause_date(em, table, {m.token.i for m in out})
     return out
 
 
@@ -648,7 +648,7 @@ def _date(em: EventMention, table: EntityTable) -> None:
 _REPORTING_NOUNS = {"interview", "statement", "conference", "briefing", "report", "speech", "announcement"}
 
 
-def _clause_date(em: EventMention, table: EntityTable) -> None:
+def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> None:
     """The nearest date inside the trigger's own clause ("abducted 23 passengers from two buses
     ... in Borno State on Wednesday evening"), unless it dates the reporting ("said on
     Friday", "in an interview on Saturday") or starts a period ("since 2009")."""
@@ -665,7 +665,10 @@ def _clause_date(em: EventMention, table: EntityTable) -> None:
                 break
             path.append(t)
         if any(
-            t.lemma_.lower() in lx.SPEECH_VERBS or t.lemma_.lower() in _REPORTING_NOUNS or t.lower_ == "since"
+            t.lemma_.lower() in lx.SPEECH_VERBS
+            or t.lemma_.lower() in _REPORTING_NOUNS
+            or t.lower_ == "since"
+            or t.i in triggers  # the date of another event: "the vests used in Wednesday's attack"
             for t in path
         ):
             continue
@@ -866,7 +869,7 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
     for m in mentions:
         for g in reversed(groups):
             head = g[0]
-            if head.family != m.family or (head.status == "asserted") != (m.status == "asserted"):
+            if head.family != m.family or head.status != m.status:
                 continue
             dates = {x.date for x in g if x.date}
             places = {p for x in g for p in x.roles.get("place", [])}
