@@ -198,7 +198,7 @@ class EntityTable:
             if kind == "Weapon":
                 return key, "weapon"
             if kind == "Site":
-                return key, "target"
+                return key, "site"  # a named facility: a target, or where it happened
             if kind in _PLACE_KINDS:
                 return key, "place"
             if kind == "Person":

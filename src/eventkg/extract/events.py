@@ -492,6 +492,8 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     if got is None:
         return
     key, cat = got
+    if cat == "site":
+        cat = "target"  # "bombed the Murrah Federal Building"
     if em.family == "Attack":
         if cat in ("person", "human") or (cat == "agent" and table.kind(key) == "Group"):
             em.add("generic_victim" if _generic(t) else "victim", key)
@@ -520,7 +522,7 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable, frame_tok: 
             if of.dep_ == "prep" and of.lower_ == "of":
                 for p in of.children:
                     got_near = table.filler(p)
-                    if got_near is not None and got_near[1] == "target":
+                    if got_near is not None and got_near[1] in ("target", "site"):
                         em.near_targets.append(got_near[0])
                     elif got_near is not None and got_near[1] == "place":
                         em.add("place", got_near[0])
@@ -532,6 +534,12 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable, frame_tok: 
         return
     key, cat = got
     fam = em.family
+    street = t.lemma_.lower() in {"street", "road", "avenue", "boulevard", "square", "highway", "lane", "rue"}
+    if cat == "site" and (prep in ("in", "at", "inside", "near", "outside", "along", "throughout", "across")
+                          or (street and prep == "on")):  # fmt: skip
+        cat = "place"  # "at the Cafeteria Rolando", "in Victor Hugo street": where it happened
+    elif cat == "site":
+        cat = "target"  # "the attack on the Murrah Federal Building"
     if cat == "place":
         if prep in _PLACE_PREPS and not (prep == "from" and fam != "Seizure"):
             em.add("place", key)
@@ -763,7 +771,7 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
         attack = min(same, key=lambda m: abs(m.token.i - tok.i))
         for t in hits:
             got = table.filler(t)
-            if got is not None and got[1] == "target":
+            if got is not None and got[1] in ("target", "site"):
                 attack.add("target", got[0])
 
 
