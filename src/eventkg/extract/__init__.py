@@ -62,7 +62,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     groups = cluster(mentions, table)
     drafts = find_claims(doc, table, mentions)
     events = _events(groups, figures, drafts, table, article)
-    claims = _claims(drafts, groups, events, {k: d.kind for k, d in table.items.items()})
+    claims = _claims(drafts, events, {k: d.kind for k, d in table.items.items()})
     _place_unknown_places(table)
     used = {r.entity for e in events for r in e.roles} | {
         f.group for e in events for f in e.figures if f.group
@@ -233,7 +233,6 @@ def _events(
 
 def _claims(
     drafts: list[ClaimDraft],
-    groups: list[list[EventMention]],
     events: tuple[Event, ...],
     kinds: dict[str, str],
 ) -> tuple[Claim, ...]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventkg.extract import lexicon as lx
-from eventkg.extract.entities import EntityTable, np_tokens
+from eventkg.extract.entities import EntityTable, np_tokens, slug
 from eventkg.extract.events import EventMention
 from eventkg.extract.places import fold
 from eventkg.models import Mention
@@ -149,8 +149,6 @@ def _speaker(tok: Token, table: EntityTable, speakers: list[tuple[int, str]]) ->
         return got[0]
     if lemma in lx.TITLE_NOUNS:
         label = " ".join(t.text for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET").lower()
-        from eventkg.extract.entities import slug
-
         return table.add(f"group:{slug(label)}", "Group", label, table.span_mention(np_tokens(tok)))
     return None
 

@@ -71,7 +71,7 @@ class EntityTable:
         self.items: dict[str, _Draft] = {}
         self.by_token: dict[int, str] = {}
         self.countries: set[str] = set()
-        self._armed_mentions: list[tuple[int, str]] = []  # (token index, key) of named armed groups
+        self.armed_mentions: list[tuple[int, str]] = []  # (token index, key) of named armed groups
 
     # -- building -----------------------------------------------------------------------
     def mention(self, start: int, end: int) -> Mention:
@@ -182,7 +182,7 @@ class EntityTable:
     # -- lookups ------------------------------------------------------------------------
     def last_armed_group(self, before: int, within: int | None = None) -> str | None:
         """The armed group named last before token ``before`` (at most ``within`` tokens back)."""
-        keys = [k for i, k in self._armed_mentions if i < before and (within is None or before - i <= within)]
+        keys = [k for i, k in self.armed_mentions if i < before and (within is None or before - i <= within)]
         return keys[-1] if keys else None
 
     def filler(self, tok: Token) -> tuple[str, str] | None:
@@ -478,7 +478,7 @@ def _gazetteer(table: EntityTable, ent: Span) -> None:
         )
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if not (nxt is not None and nxt.text == "-" and nxt.idx == ent.end_char):  # not "al-Qaeda-linked"
-            table._armed_mentions.append((ent.start, key))
+            table.armed_mentions.append((ent.start, key))
     elif name == "outlets":
         key = table.add(f"outlet:{entry.key}", "NewsOutlet", entry.label, mention, global_id=True)
     else:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from eventkg.extract import lexicon as lx
 from eventkg.extract.entities import EntityTable
+from eventkg.extract.numbers import parse_number
 from eventkg.extract.time import normalize_date, shift
 from eventkg.models import EVENT_FAMILY, Mention
 
@@ -338,7 +339,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         for t in _expand(p):
-                            _prep(em, c.lower_, t, table, f)
+                            _prep(em, c.lower_, t, table)
             elif dep in ("poss", "compound", "amod", "nmod") and own and not verbal:
                 for t in _expand(c):
                     _modifier(em, t, table)
@@ -516,7 +517,7 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
         em.add("detainee", key)
 
 
-def _prep(em: EventMention, prep: str, t: Token, table: EntityTable, frame_tok: Token) -> None:
+def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
     if t.lower_ in ("front", "vicinity", "outskirts") and em.family == "Attack":  # "in front of the embassy"
         for of in t.children:
             if of.dep_ == "prep" and of.lower_ == "of":
@@ -699,8 +700,6 @@ def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) 
         if not span:
             continue
         amount = next((c for c in span[0].children if c.dep_ == "nummod"), None)
-        from eventkg.extract.numbers import parse_number
-
         n = parse_number(amount.text) if amount is not None else 1
         if n is None:
             continue
