@@ -71,6 +71,26 @@ def extract(doc: Doc, article: Article) -> Extraction:
     return Extraction(article=article, entities=table.freeze(used), events=events, claims=claims)
 
 
+def _tolls(figs: list[Figure]) -> tuple[dict[str, int], list[Figure]]:
+    """The headline figure per outcome (the first the article gives), and the per-group
+    figures that break it down ("89 people dead, including 76 Iranians and 13 Afghans").
+
+    Other counts of a group ("twenty insurgents were killed" after "killed 23 soldiers")
+    still make that group a victim, but are not parts of the headline figure.
+    """
+    counts: dict[str, int] = {}
+    parts: list[Figure] = []
+    for fig in figs:
+        if fig.breakdown:
+            if fig.group is not None and fig.outcome in counts:
+                parts.append(fig)
+        elif fig.outcome not in counts:
+            counts[fig.outcome] = fig.count
+            if fig.group is not None:
+                parts.append(fig)  # "two policemen were killed": 2 killed, both policemen
+    return counts, parts
+
+
 def _place_unknown_places(table: EntityTable) -> None:
     """A place no gazetteer knows ("the village of Sajandi") lies in the article's country
     when the article names (or its dateline implies) exactly one."""
@@ -185,10 +205,8 @@ def _events(
             if key not in roles.setdefault("perpetrator", []):
                 roles["perpetrator"].append(key)
         figs = by_cluster.get(n, [])
-        counts: dict[str, int] = {}
+        counts, parts = _tolls(figs)
         for fig in figs:
-            if not fig.breakdown and fig.outcome not in counts:
-                counts[fig.outcome] = fig.count
             if fig.group is not None:
                 role = "detainee" if fig.outcome == "arrested" else "victim"
                 if fig.group not in roles.setdefault(role, []):
@@ -221,9 +239,7 @@ def _events(
             killed=counts.get("killed") if FAMILY[kind] == "Attack" else None,
             injured=counts.get("injured") if FAMILY[kind] == "Attack" else None,
             arrested=counts.get("arrested") if FAMILY[kind] == "Arrest" else None,
-            figures=tuple(
-                CasualtyFigure(f.count, f.outcome, f.group, f.mention) for f in figs if f.group is not None
-            ),
+            figures=tuple(CasualtyFigure(f.count, f.outcome, f.group, f.mention) for f in parts),
             status=status,
             attributed_to=inside[0] if all(inside) else None,
         )
