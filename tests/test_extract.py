@@ -330,3 +330,9 @@ def test_a_date_belongs_to_its_own_event() -> None:
     ex = run("Police found 16 bombs that were meant for Wednesday's attack in Quetta.")
     [sz] = asserted(ex, "Seizure")
     assert sz.date is None
+
+
+def test_modal_on_the_governing_verb_and_obligations() -> None:
+    assert asserted(run("A commando might attempt to kidnap the president in Panama."), "Attack") == []
+    assert asserted(run("We must attack the terrorists through the courts."), "Attack") == []
+    assert asserted(run("The group vowed to bomb government offices in Kabul."), "Attack") == []

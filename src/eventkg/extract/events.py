@@ -280,10 +280,17 @@ def _status(tok: Token) -> str:
     for _ in range(4):
         if rel == "ROOT":
             break
+        through = rel  # how the event hangs from the next word up
         h, rel = h.head, h.head.dep_
         lemma = h.lemma_.lower()
         if lemma in lx.POTENTIAL_HEADS:
             return lx.POTENTIAL_HEADS[lemma]
+        if (
+            through in ("xcomp", "advcl")
+            and h.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ in lx.MODAL_POSSIBLE for c in h.children)
+        ):
+            return "possible"  # "a commando might attempt to kidnap him"
         if lemma in lx.SPEECH_VERBS or lemma in lx.SUPPORT_VERBS or h.pos_ in ("NOUN", "PROPN"):
             if lemma in lx.SUPPORT_VERBS and any(c.dep_ == "neg" for c in h.children):
                 return "negated"

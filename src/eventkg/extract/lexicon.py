@@ -93,7 +93,8 @@ _POTENTIAL_HEADS: dict[str, str | None] = {
     "foil": "foiled", "thwart": "foiled", "prevent": "foiled", "avert": "foiled",
     "stop": "foiled", "frustrate": "foiled", "disrupt": "foiled", "counter": "foiled",
     "deny": "denied", "rule": None, "demand": "possible", "urge": "possible", "ask": "possible",
-    "request": "possible", "want": "possible",
+    "request": "possible", "want": "possible", "seek": "planned", "decide": "planned", "vow": "threatened",
+    "pledge": "threatened", "promise": "threatened",
 }  # fmt: skip
 POTENTIAL_HEADS: dict[str, str] = {k: v for k, v in _POTENTIAL_HEADS.items() if v is not None}
 #: a trigger with one of these modifiers names many unspecified events, not one incident
@@ -128,7 +129,7 @@ GENERIC_ADVERBS = {
     "seldom",
     "occasionally",
 }
-MODAL_POSSIBLE = {"could", "might", "may", "would", "should", "will", "'ll", "can"}
+MODAL_POSSIBLE = {"must", "could", "might", "may", "would", "should", "will", "'ll", "can"}
 
 # --- who is who ------------------------------------------------------------------------
 #: nouns for people who carry out violence (perpetrator-capable)
