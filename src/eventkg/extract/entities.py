@@ -296,21 +296,24 @@ class EntityTable:
         label_toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET"]
         label = " ".join(_cased(t) for t in label_toks) or tok.text
         key = self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
-        self._head_alias(key, tok, label)
+        self._short_aliases(key, label_toks)
         return key
 
-    def _head_alias(self, key: str, tok: Token, label: str) -> None:
-        """ "23 Afghan soldiers" is also called "soldiers": the head noun is an alias of the description."""
-        head = _cased(tok)
-        if head != label and tok.pos_ in ("NOUN", "PROPN"):
-            self.items[key].aliases[head] = None
+    def _short_aliases(self, key: str, toks: list[Token]) -> None:
+        """ "23 Afghan soldiers" is also called "Afghan soldiers" and "soldiers": the shorter
+        forms of a description that end at its head noun (never splitting a name)."""
+        for i in range(1, len(toks)):
+            if toks[i - 1].pos_ == "PROPN" and toks[i].pos_ == "PROPN":
+                continue
+            if toks[-1].pos_ in ("NOUN", "PROPN"):
+                self.items[key].aliases[" ".join(_cased(t) for t in toks[i:])] = None
 
     def _target(self, tok: Token) -> str:
         toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ not in ("DET", "PRON")]
         toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("compound", "amod")]
         label = " ".join(t.text for t in toks).lower()
         key = self.add(f"target:{slug(label)}", "Target", label, self.span_mention(toks))
-        self._head_alias(key, tok, label)
+        self._short_aliases(key, toks)
         return key
 
 
@@ -420,6 +423,14 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "colonel", "col", "general"
 
 def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
     ent = _full_name(ent)
+    start, end = ent.start, ent.end
+    while start < end - 1 and ent.doc[start].lower_.rstrip(".") in _HONORIFICS | lx.TITLE_NOUNS:
+        start += 1  # "Dr Jose Antonio Rodriguez Porth", "Mr. Torres": the title is not the name
+    for t in ent:
+        if t.lower_ in ("'s", "’s") and t.i > start:
+            end = t.i  # "Carlos Guerrero's wife" names Carlos Guerrero
+            break
+    ent = ent.doc[start:end]
     words = [t.text for t in ent if not t.is_punct or t.text in "-'"]
     name = " ".join(words).strip(" '’")
     if not name or name.lower() in lx.PRONOUNS_LIKE:
