@@ -336,3 +336,13 @@ def test_modal_on_the_governing_verb_and_obligations() -> None:
     assert asserted(run("A commando might attempt to kidnap the president in Panama."), "Attack") == []
     assert asserted(run("We must attack the terrorists through the courts."), "Attack") == []
     assert asserted(run("The group vowed to bomb government offices in Kabul."), "Attack") == []
+
+
+def test_planning_the_attack_that_happened_and_bare_today() -> None:
+    ex = run(
+        "A bomb exploded at the station in Quetta. Police said the cartel planned the attack for months."
+    )
+    assert len(asserted(ex, "Attack")) == 1 and not [e for e in ex.events if e.status == "planned"]
+    ex = run("Nine soldiers were attacked at 0030 today in La Ceiba.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "2024-05-10"

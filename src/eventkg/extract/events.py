@@ -265,6 +265,16 @@ def _human_object(tok: Token, table: EntityTable) -> bool:
 
 
 # --------------------------------------------------------------------------- factuality
+_PLANNING = {"plan", "plot", "prepare", "organize", "organise", "order", "mastermind"}
+
+
+def _definite(tok: Token) -> bool:
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "any", "some")
+        for c in tok.children
+    )
+
+
 def _status(tok: Token) -> str:
     """``asserted`` unless the text only threatens, plans, fears, foils or denies it."""
     for c in tok.children:
@@ -283,6 +293,8 @@ def _status(tok: Token) -> str:
         through = rel  # how the event hangs from the next word up
         h, rel = h.head, h.head.dep_
         lemma = h.lemma_.lower()
+        if lemma in _PLANNING and through == "dobj" and _definite(tok) and h.tag_ == "VBD":
+            return "asserted"  # "the cartel planned the attack": the attack that happened
         if lemma in lx.POTENTIAL_HEADS:
             return lx.POTENTIAL_HEADS[lemma]
         if (
@@ -692,6 +704,12 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
     for ent in sorted(dates, key=lambda e: abs(e.root.i - em.token.i)):
         if _date_token(em, ent.root, table):
             return
+    for t in clause.subtree:  # "attacked at 0030 today": "today" outside any DATE entity
+        if t.lower_ in ("today", "yesterday", "tonight") and not t.ent_type_ and t.sent == em.token.sent:
+            value = normalize_date(t.lower_, table.article.published)
+            if value:
+                em.date, em.date_mention = value, table.span_mention([t])
+                return
 
 
 def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
