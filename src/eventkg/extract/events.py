@@ -663,14 +663,17 @@ def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
 
 
 def _date(em: EventMention, table: EntityTable) -> None:
+    """A date attached to the trigger: "Wednesday's attack", "killed on Monday"."""
     for f in _frame(em.token):
         for c in f.children:
-            if c.dep_ in ("npadvmod", "tmod", "poss", "nmod") and _date_token(em, c, table):
-                return
-            if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "at"):
+            if c.dep_ in ("npadvmod", "tmod", "poss", "nmod"):
+                _date_token(em, c, table)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "at"):
                 for p in c.children:
-                    if p.dep_ == "pobj" and _date_token(em, p, table):
-                        return
+                    if p.dep_ == "pobj":
+                        _date_token(em, p, table)
+            if em.date is not None:
+                return
 
 
 _REPORTING_NOUNS = {"interview", "statement", "conference", "briefing", "report", "speech", "announcement"}
@@ -702,7 +705,8 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
             continue
         dates.append(ent)
     for ent in sorted(dates, key=lambda e: abs(e.root.i - em.token.i)):
-        if _date_token(em, ent.root, table):
+        _date_token(em, ent.root, table)
+        if em.date is not None:
             return
     for t in clause.subtree:  # "attacked at 0030 today": "today" outside any DATE entity
         if t.lower_ in ("today", "yesterday", "tonight") and not t.ent_type_ and t.sent == em.token.sent:
