@@ -177,3 +177,16 @@ def test_capital_of_a_demonym() -> None:
     assert capital_of("Nigerian").label == "Abuja"  # type: ignore[union-attr]  # not Niger's
     assert capital_of("Iraqi").label == "Baghdad"  # type: ignore[union-attr]
     assert capital_of("Klingon") is None
+
+
+def test_hard_wrapped_lines_are_one_paragraph_to_the_parser() -> None:
+    from eventkg.models import Article
+    from eventkg.nlp.pipeline import _mask
+
+    text = (
+        "A bomb hit the Tupac Amaru Revolutionary\nMovement office.\n\n  Next paragraph\n  \n here  \n  too"
+    )
+    out = _mask(Article(id="a", text=text))
+    assert len(out) == len(text)
+    assert "Revolutionary Movement" in out
+    assert "office.\n\n" in out and "paragraph\n  \n" in out and "here     too" in out

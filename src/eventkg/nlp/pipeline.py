@@ -28,6 +28,11 @@ CHUNK_CHARS = 20_000
 _NOTE = re.compile(r"\[(?:[A-Z][A-Z .,'-]{1,60}|[a-z][a-z .,'-]{1,40}omitted|words indistinct)\]")
 
 
+# a line break with text on both sides (group 1: the character before it, group 2: after);
+# breaks next to a blank line keep paragraphs apart
+_LINE_BREAK = re.compile(r"(?<=([^\s]))?[ \t]*\n(?=[ \t]*([^\s]))?")
+
+
 @lru_cache(maxsize=4)
 def make_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load ``model`` once and add the eventkg gazetteer entity ruler.
@@ -124,7 +129,12 @@ def _mask(article: Article) -> str:
     text = _NOTE.sub(lambda m: " " * len(m.group()), text)
     # an editor's insertion inside a quote ("arrested in [connection with] the case") is read
     # as text; only its brackets are blanked
-    return text.replace("[", " ").replace("]", " ")
+    text = text.replace("[", " ").replace("]", " ")
+    # hard-wrapped lines ("Tupac Amaru Revolutionary\nMovement") are one paragraph: a single
+    # line break is a space to the parser; blank lines still separate paragraphs
+    return _LINE_BREAK.sub(
+        lambda m: m.group().replace("\n", " ") if m.group(1) and m.group(2) else m.group(), text
+    )
 
 
 def _chunks(text: str, size: int) -> list[str]:
