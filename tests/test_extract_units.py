@@ -190,3 +190,13 @@ def test_hard_wrapped_lines_are_one_paragraph_to_the_parser() -> None:
     assert len(out) == len(text)
     assert "Revolutionary Movement" in out
     assert "office.\n\n" in out and "paragraph\n  \n" in out and "here     too" in out
+
+
+def test_quoted_capitals_are_names_but_quoted_sentences_are_not() -> None:
+    from eventkg.nlp import make_nlp
+    from eventkg.nlp.truecase import truecase
+
+    text = 'THE "ZARATE WILLKA ARMED FORCES OF LIBERATION," A GROUP, CLAIMED IT. "WE WILL WIN," HE SAID.'
+    out = truecase(text, make_nlp())
+    assert '"Zarate Willka Armed Forces of Liberation," a group' in out
+    assert '"We will win," he said.' in out

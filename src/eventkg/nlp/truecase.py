@@ -29,9 +29,15 @@ from eventkg.nlp.gazetteers import load_gazetteer
 __all__ = ["is_upper_text", "truecase"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_SENTENCE_END = re.compile(r"[.!?:;\]\"]\s*$|--\s*$|\n\s*\n\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;\]]\s*[\"']?\s*$|--\s*$|\n\s*\n\s*[\"']?\s*$")
 _SUFFIXES = ("'s", "’s", "ies", "es", "s", "ed", "ing", "ly", "er", "est", "d")
 _MIN_CITY_POPULATION = 100_000
+#: a short quoted phrase in capitals is a name: a group, a farm, an operation
+_QUOTED_NAME = re.compile(r'"([A-Z][A-Z\'\- ]{2,60}?)[,.]?"')
+_NOT_IN_NAMES = {"i", "we", "you", "he", "she", "they", "it", "is", "are", "was", "were", "will", "have",
+                 "has", "had", "be", "been", "not", "no", "this", "that", "there", "our", "my",
+                 "your"}  # fmt: skip
+_NAME_PARTICLES = {"of", "the", "and", "de", "del", "la", "las", "los", "y", "for", "el"}
 _CALENDAR = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
              "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -204,6 +210,15 @@ def truecase(text: str, nlp: Language) -> str:
             cased = cased[0].upper() + cased[1:]
         out[m.start() : m.end()] = list(cased)
         i += 1
+    for q in _QUOTED_NAME.finditer(text):  # "ZARATE WILLKA ARMED FORCES OF LIBERATION": a name
+        words_in = [w.lower() for w in _WORD.findall(q.group(1))]
+        if len(words_in) > 6 or any(w in _NOT_IN_NAMES for w in words_in):
+            continue  # a quoted sentence, not a name
+        for w in _WORD.finditer(q.group(1)):
+            a, b = q.start(1) + w.start(), q.start(1) + w.end()
+            word = text[a:b]
+            cased = word.lower() if word.lower() in _NAME_PARTICLES else word[0].upper() + word[1:].lower()
+            out[a:b] = list(cased)
     return "".join(out)
 
 
