@@ -346,3 +346,11 @@ def test_planning_the_attack_that_happened_and_bare_today() -> None:
     ex = run("Nine soldiers were attacked at 0030 today in La Ceiba.")
     [ev] = asserted(ex, "Attack")
     assert ev.date == "2024-05-10"
+
+
+def test_weapons_named_in_the_attack_sentence_are_instruments() -> None:
+    ex = run("Armed with rifles and grenades, the militants stormed a police post in Bannu and attacked it.")
+    [ev] = asserted(ex, "Attack")
+    assert {"rifle", "grenade"} <= labels(ex, ev, "instrument")
+    ex = run("Police seized rifles after the attack in Bannu.")
+    assert all(r.role != "instrument" for e in ex.events for r in e.roles)

@@ -77,6 +77,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
     _deaths(doc, table, out)
     _held_responsible(doc, table, out)
     _damaged(doc, table, out)
+    _weapons_in_sentence(doc, table, out)
     _relative_dates(doc, table, out)
     for em in out:
         if em.date is None:
@@ -773,6 +774,20 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
                         got = table.filler(t)
                         if got and (got[1] in ("person", "human") or table.kind(got[0]) == "Group"):
                             attack.add("generic_victim" if _generic(t) else "victim", got[0])
+
+
+def _weapons_in_sentence(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """A weapon named in a sentence about an attack, and about no seizure, is what the attack
+    used ("the rebels, armed with rifles and grenades, attacked ...")."""
+    used = {k for m in mentions for r in ("instrument", "seizedItem") for k in m.roles.get(r, [])}
+    for i, key in sorted(table.by_token.items()):
+        if key in used or table.kind(key) != "Weapon":
+            continue
+        tok = doc[i]
+        same = [m for m in mentions if m.token.sent == tok.sent and m.status == "asserted"]
+        if same and all(m.family == "Attack" for m in same):
+            min(same, key=lambda m: abs(m.token.i - i)).add("instrument", key)
+            used.add(key)
 
 
 _DAMAGE = {"destroy", "damage", "affect", "hit", "raze", "wreck", "demolish", "gut", "shatter", "burn"}
