@@ -354,3 +354,9 @@ def test_weapons_named_in_the_attack_sentence_are_instruments() -> None:
     assert {"rifle", "grenade"} <= labels(ex, ev, "instrument")
     ex = run("Police seized rifles after the attack in Bannu.")
     assert all(r.role != "instrument" for e in ex.events for r in e.roles)
+
+
+def test_no_one_hurt_is_no_figure() -> None:
+    ex = run("A bomb exploded outside a bank in Lima on Monday. No one was injured.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.injured is None

@@ -53,7 +53,8 @@ def _numbers(sent: Span) -> list[Span]:
         ):
             j += 1
         span = doc[i:j]
-        if parse_number(span.text) is not None:
+        negated = i > sent.start and doc[i - 1].lower_ in ("no", "not", "none", "nobody")  # "no one was hurt"
+        if parse_number(span.text) is not None and not negated:
             out.append(span)
         i = j
     return out
