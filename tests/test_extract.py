@@ -360,3 +360,12 @@ def test_no_one_hurt_is_no_figure() -> None:
     ex = run("A bomb exploded outside a bank in Lima on Monday. No one was injured.")
     [ev] = asserted(ex, "Attack")
     assert ev.injured is None
+
+
+def test_detainees_listed_with_including_and_pronouns() -> None:
+    ex = run("Leftists were arrested in Madrid, including Eva Forest and Lidia Falcon.")
+    [ar] = asserted(ex, "Arrest")
+    assert {"Eva Forest", "Lidia Falcon"} <= labels(ex, ar, "detainee")
+    ex = run("Lisbeth Anez is a Venezuelan activist. In May, she was arrested in Caracas.")
+    [ar] = asserted(ex, "Arrest")
+    assert "Lisbeth Anez" in labels(ex, ar, "detainee")

@@ -185,6 +185,14 @@ class EntityTable:
         keys = [k for i, k in self.armed_mentions if i < before and (within is None or before - i <= within)]
         return keys[-1] if keys else None
 
+    def last_person(self, before: int, within: int) -> str | None:
+        """The person named last before token ``before`` (at most ``within`` tokens back)."""
+        for i in range(before - 1, max(-1, before - within - 1), -1):
+            key = self.by_token.get(i)
+            if key is not None and self.items[key].kind == "Person":
+                return key
+        return None
+
     def filler(self, tok: Token) -> tuple[str, str] | None:
         """The entity a role-filling token stands for, and its category.
 

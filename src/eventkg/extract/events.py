@@ -510,8 +510,16 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     got = table.people(t)
     if got is None and t.pos_ in ("NOUN", "PROPN") and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
         got = table.group(t), "human"
+    if got is None and t.lower_ in ("he", "she", "him", "her"):  # "in May, she was arrested"
+        person = table.last_person(t.i, within=80)
+        got = (person, "person") if person is not None else None
     if got is None:
         return
+    for prep in t.children:  # "leftists were arrested, including Eva Forest and Lidia Falcon"
+        if prep.dep_ == "prep" and prep.lower_ == "including":
+            for p in prep.children:
+                for member in _expand(p) if p.dep_ == "pobj" else []:
+                    _object(em, member, table)
     key, cat = got
     if cat == "site":
         cat = "target"  # "bombed the Murrah Federal Building"
@@ -566,12 +574,15 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
             em.add("place", key)
         return
     if fam == "Arrest":
-        if prep in ("of",) and cat in ("person", "human") and not _generic(t):
-            em.add("detainee", key)
+        if prep in ("of", "including") and cat in ("person", "human", "agent") and not _generic(t):
+            em.add("detainee", key)  # "the arrest of X", "... were arrested, including X and Y"
         return
     if fam == "Seizure":
         if cat == "weapon" and prep in ("of", "including"):
             em.add("seizedItem", key)
+        return
+    if prep == "including" and cat in ("person", "human"):
+        em.add("victim", key)  # "... were killed, including the mayor"
         return
     if cat == "weapon" and prep in ("with", "using", "by"):
         em.add("instrument", key)
