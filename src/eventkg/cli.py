@@ -6,10 +6,10 @@ Each command calls one library function. Library errors (:class:`EventKGError`) 
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -475,8 +475,6 @@ def serve(store_dir: str, host: str, port: int, writable: bool) -> None:
     Store:  http://HOST:PORT/store   (Graph Store Protocol; writes only with --writable)
     The default graph is the union of the article graphs. Needs: pip install 'eventkg[server]'.
     """
-    import subprocess
-
     from eventkg.endpoint import server_command
 
     try:
@@ -492,8 +490,8 @@ def serve(store_dir: str, host: str, port: int, writable: bool) -> None:
             highlight=False,
         )
     _err.print(f"serving {escape(store_dir)} at http://{host}:{port}/query (Ctrl-C stops)", highlight=False)
-    with contextlib.suppress(KeyboardInterrupt):  # the server stops on the same Ctrl-C
-        sys.exit(subprocess.call(cmd))
+    sys.stderr.flush()
+    os.execv(cmd[0], cmd)  # the server replaces this process: signals reach it directly
 
 
 # --------------------------------------------------------------------------- push
