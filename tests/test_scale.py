@@ -100,11 +100,12 @@ def wait_for(url: str, proc: subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
-    """A writable oxigraph server on an empty store; yields its base URL."""
+    """A writable oxigraph server on an empty store, set up as any Graph Store endpoint
+    would be: its default graph is the union of the named graphs. Yields its base URL."""
     port = free_port()
-    proc = subprocess.Popen(
-        server_command_for(tmp_path / "served", port, writable=True), stderr=subprocess.PIPE
-    )
+    exe = server_command(open_store_dir(tmp_path / "served"))[0]
+    cmd = [exe, "serve", "--location", str(tmp_path / "served"), "--bind", f"127.0.0.1:{port}"]
+    proc = subprocess.Popen([*cmd, "--union-default-graph"], stderr=subprocess.PIPE)
     try:
         wait_for(f"http://127.0.0.1:{port}/", proc)
         yield f"http://127.0.0.1:{port}"
@@ -119,9 +120,10 @@ def stop(proc: subprocess.Popen[bytes], sig: int) -> None:
         proc.stderr.close()
 
 
-def server_command_for(directory: Path, port: int, *, writable: bool) -> list[str]:
-    open_store(directory, create=True)  # a fresh store, closed again when garbage collected
-    return server_command(directory, port=port, writable=writable)
+def open_store_dir(directory: Path) -> Path:
+    """A fresh empty store folder (the store object is closed when garbage collected)."""
+    open_store(directory, create=True)
+    return directory
 
 
 def sparql(base: str, text: str) -> list[dict[str, str]]:
@@ -145,6 +147,34 @@ def test_store_writer_replaces_an_article_graph_instead_of_adding_to_it(tmp_path
         w.write(article("c", 7))  # new: added beside the others
     rows = query(open_store(tmp_path / "kg"), "SELECT ?g ?v WHERE { GRAPH ?g { ?s ?p ?v } } ORDER BY ?v").rows
     assert rows == ((f"{EX}article/a", "3"), (f"{EX}article/b", "5"), (f"{EX}article/c", "7"))
+
+
+def test_the_default_graph_is_the_union_with_each_triple_once(tmp_path: Path) -> None:
+    shared = (URIRef(f"{EX}place/x"), URIRef(f"{EX}label"), Literal("X"))
+    a, b = article("a", 1), article("b", 2)
+    for g in (a, b):
+        g.add(shared)
+    with StoreWriter(tmp_path / "kg") as w:
+        w.write(a)
+        w.write(b)
+    store = open_store(tmp_path / "kg")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert query(store, count).rows == (("3",),)
+    assert count_quads(store) == 4
+    del store
+    with StoreWriter(tmp_path / "kg") as w:
+        w.write(article("a", 5))  # no longer names the place; b still does
+    assert query(open_store(tmp_path / "kg"), "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o").rows == (
+        ("2",),
+        ("5",),
+        ("X",),
+    )
+    with StoreWriter(tmp_path / "kg") as w:
+        w.write(article("b", 2))
+    assert query(open_store(tmp_path / "kg"), "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o").rows == (
+        ("2",),
+        ("5",),
+    )
 
 
 def test_open_store_names_a_missing_store(tmp_path: Path) -> None:
@@ -247,12 +277,6 @@ def test_push_twice_then_query_the_server_with_sparqlwrapper(server: str, sample
     assert int(rows[0]["n"]) == count_quads(samples_trig)
     ids = [r["id"] for r in sparql(server, ARTICLES)]
     assert ids == [row[0] for row in query(samples_trig, ARTICLES).rows]
-    for q in QUERIES:  # the cookbook answers the same on the server as on the file
-        text = eventkg.cli._with_prefixes(q.read_text())
-        remote = sparql(server, text)
-        local = query(samples_trig, text)
-        expected = [dict(zip(local.variables, row, strict=True)) for row in local.rows]
-        assert rows_of(local.variables, remote) == rows_of(local.variables, expected), q.name
 
 
 def test_extract_writes_to_an_endpoint_as_articles_finish(server: str, tmp_path: Path) -> None:
@@ -298,6 +322,23 @@ def test_eventkg_serve_answers_sparql_read_only(tmp_path: Path) -> None:
         assert sparql(f"http://127.0.0.1:{port}", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }") == [{"n": "2"}]
         put = requests.put(f"http://127.0.0.1:{port}/store?graph={EX}x", data=b"", timeout=5)
         assert put.status_code >= 400  # read-only by default
+    finally:
+        stop(proc, signal.SIGINT)
+
+
+@pytest.mark.model
+def test_the_cookbook_answers_the_same_from_eventkg_serve(samples_store: Path, samples_trig: Path) -> None:
+    port = free_port()
+    cmd = [sys.executable, "-m", "eventkg.cli", "serve", "--store", str(samples_store), "--port", str(port)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", proc)
+        for q in QUERIES:
+            text = eventkg.cli._with_prefixes(q.read_text())
+            local = query(samples_trig, text)
+            expected = [dict(zip(local.variables, row, strict=True)) for row in local.rows]
+            remote = sparql(f"http://127.0.0.1:{port}", text)
+            assert rows_of(local.variables, remote) == rows_of(local.variables, expected), q.name
     finally:
         stop(proc, signal.SIGINT)
 

@@ -160,8 +160,10 @@ def server_command(
 ) -> list[str]:
     """The ``oxigraph`` command that serves ``store`` over SPARQL 1.1 at ``http://host:port/``.
 
-    The default graph is the union of the article graphs (``--union-default-graph``), as
-    in ``eventkg query``. Read-only unless ``writable``.
+    A query without ``GRAPH`` reads the store's default graph, the union of its article
+    graphs (each triple once) that :class:`eventkg.store.StoreWriter` keeps, as in
+    ``eventkg query``. Read-only unless ``writable``; writes through the server do not
+    update that union, so query what they add with ``GRAPH``.
 
     Raises
     ------
@@ -186,4 +188,4 @@ def server_command(
         )
     open_store(store)  # GraphReadError when it is not a store
     mode = "serve" if writable else "serve-read-only"
-    return [exe, mode, "--location", str(store), "--bind", f"{host}:{port}", "--union-default-graph"]
+    return [exe, mode, "--location", str(store), "--bind", f"{host}:{port}"]

@@ -300,9 +300,22 @@ def _term(t: object) -> str | None:
 
 
 def _open_store(source: Source) -> ox.Store:
-    """``source`` itself if it is a store, else an in-memory store holding the files."""
+    """A store to query: ``source`` itself if it is a store, else the files in memory.
+
+    In both, the default graph holds the union of the article graphs, each triple once
+    (:class:`StoreWriter` keeps it up to date). Oxigraph's own union default graph lists
+    a triple once per graph that holds it, which inflates counts and makes joins over
+    shared places and groups grow with the number of articles mentioning them.
+    """
     if isinstance(source, ox.Store):
         return source
+    store = _files_store(source)
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return store
+
+
+def _files_store(source: Source) -> ox.Store:
+    """The files of ``source`` loaded, as they are, into an in-memory store."""
     store = ox.Store()
     for path in [source] if isinstance(source, str | os.PathLike) else source:
         p = Path(path)
@@ -319,8 +332,12 @@ def _open_store(source: Source) -> ox.Store:
 
 
 def count_quads(source: Source) -> int:
-    """How many quads the files or the store hold (the default graph's triples included)."""
-    return len(_open_store(source))
+    """How many quads the files hold (their default graph's triples included), or the
+    store's article graphs hold."""
+    if isinstance(source, ox.Store):
+        res = source.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(res))["n"].value)  # type: ignore[arg-type]
+    return len(_files_store(source))
 
 
 def query(
@@ -356,7 +373,7 @@ def query(
         )
     store = _open_store(source)
     try:
-        res = store.query(sparql, use_default_graph_as_union=True)
+        res = store.query(sparql)
     except SyntaxError as e:
         raise QueryError(f"malformed SPARQL: {e}") from e
     except (OSError, ValueError) as e:
@@ -419,7 +436,9 @@ class StoreWriter:
     """Write article graphs into an on-disk Oxigraph store, replacing any earlier version.
 
     Each graph replaces the named graph of the same name, so extracting an article again
-    leaves no duplicates and new articles are added beside the old ones.
+    leaves no duplicates and new articles are added beside the old ones. The default graph
+    is kept as the union of the article graphs, each triple once, and is what a query
+    without ``GRAPH`` reads.
 
     Examples
     --------
@@ -460,12 +479,20 @@ class StoreWriter:
     def write(self, graph: Graph) -> None:
         """Store one article graph under its identifier, replacing what was there."""
         assert self._store is not None, "use StoreWriter as a context manager"
+        store = self._store
         name = ox.NamedNode(str(graph.identifier))
-        if self._store.contains_named_graph(name):
-            self._store.remove_graph(name)
-        self._store.extend(
-            ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), name)  # type: ignore[arg-type]
-            for s, p, o in graph
+        triples = [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in graph]  # type: ignore[arg-type]
+        if store.contains_named_graph(name):
+            old = [q.triple for q in store.quads_for_pattern(None, None, None, name)]
+            store.remove_graph(name)
+            for t in set(old) - set(triples):  # leaves the union unless another article has it
+                if not any(
+                    not isinstance(q.graph_name, ox.DefaultGraph)
+                    for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+                ):
+                    store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+        store.extend(
+            ox.Quad(t.subject, t.predicate, t.object, g) for t in triples for g in (name, ox.DefaultGraph())
         )
         self.count += 1
         self.triples += len(graph)
@@ -498,7 +525,7 @@ def iter_graphs(source: Source) -> Iterator[Graph]:
     >>> [(str(g.identifier), len(g)) for g in iter_graphs(p)]
     [('http://g', 1)]
     """
-    for name, quads in _graph_quads(_open_store(source)):
+    for name, quads in _graph_quads(source):
         identifier = DATASET_DEFAULT_GRAPH_ID if isinstance(name, ox.DefaultGraph) else _rdf_term(name)
         g = Graph(identifier=identifier)
         g.addN((_rdf_term(q.subject), _rdf_term(q.predicate), _rdf_term(q.object), g) for q in quads)
@@ -536,7 +563,7 @@ def nquad_batches(source: Source, *, triples: int = 20_000) -> Iterator[bytes]:
     ``pyoxigraph.Store().bulk_load(batch, format=RdfFormat.N_QUADS)``.
     """
     batch: list[ox.Quad] = []
-    for _, quads in _graph_quads(_open_store(source)):
+    for _, quads in _graph_quads(source):
         batch += quads
         if len(batch) >= triples:
             yield ox.serialize(batch, format=ox.RdfFormat.N_QUADS) or b""
@@ -546,10 +573,19 @@ def nquad_batches(source: Source, *, triples: int = 20_000) -> Iterator[bytes]:
 
 
 def _graph_quads(
-    store: ox.Store,
+    source: Source,
 ) -> Iterator[tuple[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]]]:
-    """``(name, quads)`` of each non-empty graph, default graph first, datatypes restored."""
-    names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
+    """``(name, quads)`` of each non-empty graph, sorted by name, datatypes restored.
+
+    A file's default graph comes first; a store's default graph (the union of its
+    article graphs) is left out.
+    """
+    names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = []
+    if isinstance(source, ox.Store):
+        store = source
+    else:
+        store = _files_store(source)
+        names.append(ox.DefaultGraph())
     names += sorted(store.named_graphs(), key=lambda n: n.value)  # type: ignore[union-attr]
     for name in names:
         quads = [_restored(q) for q in store.quads_for_pattern(None, None, None, name)]
@@ -562,7 +598,7 @@ def export(source: Source, path: str | os.PathLike[str]) -> int:
 
     Quads stream from the store to the file; nothing is held in memory. TriG and N-Quads
     keep one named graph per article; Turtle and N-Triples hold the union of the article
-    graphs. Returns the number of quads in the source.
+    graphs. Returns the number of quads (or triples) written.
 
     Raises
     ------
@@ -583,16 +619,23 @@ def export(source: Source, path: str | os.PathLike[str]) -> int:
     suffix = format_for(out)
     if suffix not in _STORE_EXPORTS:
         raise OutputError(f"{out}: export writes {', '.join(_STORE_EXPORTS)}; not {suffix}")
-    store = _open_store(source)
     fmt = FORMATS[suffix][1]
+    count = 0
     with _atomic(out) as tmp:
         if suffix in _STREAMING:
-            items: Iterable[ox.Quad | ox.Triple] = store.quads_for_pattern(None, None, None, None)
-        else:  # Oxigraph's union of the named graphs lists each triple once
-            union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            items = union  # type: ignore[assignment]
-        ox.serialize(map(_restored, items), tmp, format=fmt, prefixes=dict(PREFIXES))  # type: ignore[arg-type]
-    return len(store)
+            items: Iterable[ox.Quad | ox.Triple] = (q for _, quads in _graph_quads(source) for q in quads)
+        else:  # the default graph of the store is the union of the article graphs
+            union = _open_store(source).quads_for_pattern(None, None, None, ox.DefaultGraph())
+            items = (_restored(q).triple for q in union)
+
+        def counted(items: Iterable[ox.Quad | ox.Triple]) -> Iterator[ox.Quad | ox.Triple]:
+            nonlocal count
+            for item in items:
+                count += 1
+                yield item
+
+        ox.serialize(counted(items), tmp, format=fmt, prefixes=dict(PREFIXES))  # type: ignore[arg-type]
+    return count
 
 
 _STORE_EXPORTS = (".trig", ".nq", ".ttl", ".nt")
