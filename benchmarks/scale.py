@@ -30,6 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 MUC4 = ROOT.parent / "shared" / "eval" / "data" / "muc4_dev.jsonl"
 QUERIES = sorted((ROOT / "docs" / "queries").glob("*.rq"))
 ARTICLE = re.compile(rb"<https://w3id\.org/eventkg/id/article/([^>#/]+)")
+GRAPH_NAME = re.compile(
+    rb" <[^<>]*> \.(?=\r?\n?$)"
+)  # the last term of an N-Quads line (graph names are IRIs)
 
 
 # --------------------------------------------------------------------------- steps (in a child process)
@@ -48,17 +51,22 @@ def _template(work: Path, limit: int) -> Path:
 
 
 def _generate(template: Path, triples: int, out: Path) -> dict[str, float]:
-    """Copies of the template's quads under new article ids, until ``triples`` quads."""
+    """Copies of the template's quads under new article ids, until ``triples`` quads.
+
+    Writes ``out`` (N-Quads) and ``out`` with ``.nt`` (the same triples without graph
+    names, for the store's union default graph).
+    """
     lines = template.read_bytes().splitlines(keepends=True)
     t = time.perf_counter()
     written, copy = 0, 0
-    with out.open("wb") as f:
+    with out.open("wb") as f, out.with_suffix(".nt").open("wb") as union:
         while written < triples:
             suffix = f"-c{copy}".encode()
             chunk = [
                 ARTICLE.sub(lambda m, s=suffix: m.group(0) + s, line) for line in lines[: triples - written]
             ]
             f.writelines(chunk)
+            union.writelines(GRAPH_NAME.sub(b" .", line) for line in chunk)
             written += len(chunk)
             copy += 1
     return {"seconds": time.perf_counter() - t, "quads": written}
@@ -68,15 +76,17 @@ def _ingest(data: Path, store_dir: Path, how: str) -> dict[str, float]:
     """Load ``data`` into a new on-disk store: per article graph (as extract --store does) or in bulk."""
     import pyoxigraph as ox
 
-    from eventkg.store import StoreWriter, iter_graphs, open_store
+    from eventkg.store import StoreWriter, count_quads, iter_graphs, open_store
 
     if how == "bulk":
         store = open_store(store_dir, create=True)
         t = time.perf_counter()
         store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+        # the default graph holds the union of the article graphs, as StoreWriter keeps it
+        store.bulk_load(path=str(data.with_suffix(".nt")), format=ox.RdfFormat.N_TRIPLES)
         store.flush()
         store.optimize()
-        return {"seconds": time.perf_counter() - t, "quads": len(store)}
+        return {"seconds": time.perf_counter() - t, "quads": count_quads(store)}
     # per article: the graphs are built first (as extraction would), only the writes are timed
     graphs = list(iter_graphs(data))
     t = time.perf_counter()
@@ -129,19 +139,19 @@ def _step(argv: list[str]) -> None:
         res = _validate(Path(args[0]), int(args[1]))
     else:
         raise SystemExit(f"unknown step {name}")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    res["peak_mb"] = (own + workers) / 1024  # KiB on Linux; worker processes added
     print(json.dumps(res))
 
 
 # --------------------------------------------------------------------------- driver
 def _run(*argv: str) -> dict[str, float]:
-    """One step in a fresh process: its JSON answer plus ``peak_mb`` (max RSS of the step)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """One step in a fresh process: its JSON answer, with ``peak_mb`` (max RSS of the step)."""
     proc = subprocess.run(
         [sys.executable, __file__, "_step", *argv], check=True, capture_output=True, text=True
     )
     res = json.loads(proc.stdout.strip().splitlines()[-1])
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    res["peak_mb"] = peak / 1024 if peak > before else float("nan")  # ru_maxrss is in KiB on Linux
     print(f"  {argv[0]} {' '.join(a for a in argv[1:] if not a.startswith('/'))}: {res}", file=sys.stderr)
     return res
 
@@ -166,6 +176,7 @@ def main() -> None:
     ap.add_argument("--per-article", type=int, default=1_000_000, help="size for the per-article ingest")
     ap.add_argument("--template-articles", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker processes for validation")
     ap.add_argument("--work", default=None, help="scratch folder [default: a temporary one]")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "scale.md"))
     args = ap.parse_args()
@@ -194,6 +205,7 @@ def main() -> None:
     ingest_rows.append(["per article graph (`extract --store`: `StoreWriter.write`)", f"{args.per_article:,}",
                         _fmt(r["seconds"]), _fmt(r["quads"] / r["seconds"]), _fmt(r["peak_mb"])])  # fmt: skip
     report.append(_table("Store ingest", ["how", "triples", "seconds", "triples/s", "peak MB"], ingest_rows))
+    _write(args.out, report)
 
     q_results = {n: _run("queries", str(stores[n]), str(args.repeat)) for n in args.sizes}
     q_rows = []
@@ -206,22 +218,26 @@ def main() -> None:
     q_rows.append(["peak MB", *[x for n in args.sizes for x in (_fmt(q_results[n]["peak_mb"]), "", "")]])
     header = ["query"] + [h for n in args.sizes for h in (f"{n:,}: first s", "median s", "rows")]
     report.append(_table("SPARQL latency in the embedded store (`eventkg query --store`)", header, q_rows))
+    _write(args.out, report)
 
-    v_rows = []
+    v_rows: list[list[str]] = []
+    report.append("")
     for n in args.validate:
-        for jobs in (1, 2):
+        for jobs in args.jobs:
             r = _run("validate", str(stores[n]), str(jobs))
             v_rows.append(
                 [f"{n:,}", str(jobs), _fmt(r["seconds"]), _fmt(n / r["seconds"]), _fmt(r["peak_mb"])]
             )
-    report.append(_table("Validation (`eventkg validate --store DIR --jobs N`)",
-                         ["triples", "jobs", "seconds", "triples/s", "peak MB"], v_rows))  # fmt: skip
+            report[-1] = _table("Validation (`eventkg validate --store DIR --jobs N`)",
+                                ["triples", "jobs", "seconds", "triples/s", "peak MB"], v_rows)  # fmt: skip
+            _write(args.out, report)
+    print("\n".join(report))
 
-    text = "\n".join(report)
-    print(text)
-    Path(args.out).write_text(
-        "# Scale benchmark\n\n" + "    python benchmarks/scale.py " + " ".join(sys.argv[1:]) + "\n\n" + text
-    )
+
+def _write(out: str, report: list[str]) -> None:
+    """The tables so far (a long run leaves what it measured even if stopped)."""
+    command = "    python benchmarks/scale.py " + " ".join(sys.argv[1:])
+    Path(out).write_text("# Scale benchmark\n\n" + command + "\n\n" + "\n".join(report))
 
 
 if __name__ == "__main__":

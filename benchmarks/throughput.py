@@ -1,12 +1,16 @@
 """Extraction throughput against the ceiling: spaCy's own ``nlp.pipe`` on the same texts.
 
-    python benchmarks/throughput.py [JSONL] [--limit N] [--repeat R]
+    python benchmarks/throughput.py [JSONL] [--limit N] [--repeat R] [--jobs 1 2]
 
 Prints a table: articles/s, words/s and peak memory for (1) the bare spaCy pipeline over
 the texts (the ceiling: eventkg cannot be faster than parsing), (2) parsing plus eventkg's
 extraction, (3) the whole job, including RDF building and TriG serialisation. The ratio
 column is throughput relative to the ceiling. Defaults to the MUC-4 dev messages beside
 the project (../shared/eval/data/muc4_dev.jsonl) or the bundled samples.
+
+A second table runs the command itself, ``eventkg extract JSONL -o out.nq --jobs N``, in
+a fresh process for each N (model loading and worker start-up included), with the
+largest resident size of any of its processes.
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import resource
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -55,6 +63,7 @@ def main() -> None:
     ap.add_argument("input", nargs="?", default=str(fallback))
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="runs of 'eventkg extract --jobs N'")
     args = ap.parse_args()
 
     articles: list[Article] = []
@@ -96,6 +105,38 @@ def main() -> None:
                       f"{base / secs:.2f}", f"{peak:.0f}")  # fmt: skip
     Console().print(table)
     print(json.dumps({name: round(secs, 3) for name, secs, _ in results}))
+    if args.jobs and str(args.input).endswith(".jsonl"):
+        _scaling(Path(args.input), len(articles), words, base, args.jobs)
+
+
+def _scaling(source: Path, limit: int, words: int, ceiling: float, jobs: list[int]) -> None:
+    """``eventkg extract --jobs N`` as a user runs it, in a fresh process per N."""
+    work = Path(tempfile.mkdtemp(prefix="eventkg-throughput-"))
+    jsonl = work / "articles.jsonl"
+    with source.open("rb") as f:
+        jsonl.write_bytes(b"".join(line for _, line in zip(range(limit), f, strict=False)))
+    table = Table(title=f"eventkg extract --jobs N: {limit} articles, {words} words (start-up included)")
+    for col in (
+        "jobs",
+        "seconds",
+        "articles/s",
+        "words/s",
+        "speed-up",
+        "ratio to ceiling",
+        "largest process MB",
+    ):
+        table.add_column(col, justify="right")
+    first = None
+    for n in jobs:
+        cmd = [sys.executable, "-m", "eventkg.cli", "extract", str(jsonl), "-o", str(work / f"out-{n}.nq")]
+        t = time.perf_counter()
+        subprocess.run([*cmd, "-q", "--jobs", str(n)], check=True)
+        secs = time.perf_counter() - t
+        first = first or secs
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        table.add_row(str(n), f"{secs:.1f}", f"{limit / secs:.1f}", f"{words / secs:,.0f}",
+                      f"{first / secs:.2f}", f"{ceiling / secs:.2f}", f"{peak:.0f}")  # fmt: skip
+    Console().print(table)
 
 
 if __name__ == "__main__":

@@ -268,7 +268,13 @@ def test_store_commands_refuse_a_missing_store_and_service(tmp_path: Path) -> No
 
 # --------------------------------------------------------------------------- a real SPARQL server
 @pytest.mark.model
-def test_push_twice_then_query_the_server_with_sparqlwrapper(server: str, samples_trig: Path) -> None:
+def test_extract_to_the_server_then_push_twice_and_query_it_with_sparqlwrapper(
+    server: str, samples_trig: Path
+) -> None:
+    res = invoke(["extract", SAMPLES, "--endpoint", f"{server}/store", "-q"])  # each article as it finishes
+    assert res.exit_code == 0, res.output
+    rows = sparql(server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert int(rows[0]["n"]) == count_quads(samples_trig)
     for _ in range(2):  # PUT replaces each article graph: the second push changes nothing
         res = invoke(["push", samples_trig, "--endpoint", f"{server}/store", "--batch", "4"])
         assert res.exit_code == 0, res.output
@@ -279,7 +285,7 @@ def test_push_twice_then_query_the_server_with_sparqlwrapper(server: str, sample
     assert ids == [row[0] for row in query(samples_trig, ARTICLES).rows]
 
 
-def test_extract_writes_to_an_endpoint_as_articles_finish(server: str, tmp_path: Path) -> None:
+def test_push_replaces_the_graphs_it_sends(server: str, tmp_path: Path) -> None:
     graphs = [article("a", 1, 2), article("b", 3)]
     writer = push_graphs(graphs, f"{server}/store", tmp_path)
     assert (writer.count, writer.triples) == (2, 3)
