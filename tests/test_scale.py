@@ -144,7 +144,8 @@ def test_store_writer_replaces_an_article_graph_instead_of_adding_to_it(tmp_path
     with StoreWriter(tmp_path / "kg") as w:
         assert f"{EX}article/a" in w and f"{EX}article/c" not in w
         w.write(article("a", 3))  # re-extracted: the old values go
-        w.write(article("c", 7))  # new: added beside the others
+        w.write(article("c", 8))  # new: added beside the others
+        w.write(article("c", 7))  # and replaced while still buffered
     rows = query(open_store(tmp_path / "kg"), "SELECT ?g ?v WHERE { GRAPH ?g { ?s ?p ?v } } ORDER BY ?v").rows
     assert rows == ((f"{EX}article/a", "3"), (f"{EX}article/b", "5"), (f"{EX}article/c", "7"))
 

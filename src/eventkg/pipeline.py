@@ -231,7 +231,7 @@ def _settled(item: Article, future: _Future) -> tuple[Article, Extraction | Base
         return item, e
 
 
-def validate_source(source: Source, *, jobs: int = 1, batch_triples: int = 20_000) -> ValidationReport:
+def validate_source(source: Source, *, jobs: int = 1, batch_triples: int = 5_000) -> ValidationReport:
     """Validate every graph of a file or store, in batches of whole article graphs.
 
     Each batch is validated in memory by :func:`eventkg.validation.validate` (pySHACL is
