@@ -415,3 +415,15 @@ def test_people_named_with_an_occupation_a_first_surname_and_who() -> None:
     [victim] = [ex.entity(r.entity) for r in ev.roles if r.role == "victim"]
     assert victim.label == "Carlos Marcelo Leongomez"
     assert sum(e.kind == "Person" for e in ex.entities) == 1  # "Marcelo" is the same man
+
+
+def test_a_whole_description_is_also_a_name_of_what_it_describes() -> None:
+    ex = run(
+        "Guerrillas bombed the offices of the Salvadoran Workers National Union Federation and "
+        "kidnapped David Lecky, director of the Columbus School."
+    )
+    ev = asserted(ex)
+    assert "offices of the Salvadoran Workers National Union Federation" in {
+        s for e in ev for s in strings(ex, e, "target")
+    }
+    assert "director of the Columbus School" in {s for e in ev for s in strings(ex, e, "victim")}

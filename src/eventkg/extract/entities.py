@@ -308,7 +308,16 @@ class EntityTable:
         label = " ".join(_cased(t) for t in label_toks) or tok.text
         key = self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
         self._short_aliases(key, label_toks)
+        self.phrase_alias(key, tok)
         return key
+
+    def phrase_alias(self, key: str, tok: Token) -> None:
+        """The whole description is also a name of what it describes: "the president's
+        home", "offices of the workers' union federation", "daughter of the ambassador"."""
+        toks = _phrase(tok)
+        if len(toks) > 1 and toks[-1].i - toks[0].i + 1 == len(toks) <= 14:
+            text = self.mention(toks[0].idx, toks[-1].idx + len(toks[-1])).text
+            self.items[key].aliases[" ".join(text.split())] = None
 
     def _short_aliases(self, key: str, toks: list[Token]) -> None:
         """ "23 Afghan soldiers" is also called "Afghan soldiers" and "soldiers": the shorter
@@ -325,7 +334,24 @@ class EntityTable:
         label = " ".join(t.text for t in toks).lower()
         key = self.add(f"target:{slug(label)}", "Target", label, self.span_mention(toks))
         self._short_aliases(key, toks)
+        self.phrase_alias(key, tok)
         return key
+
+
+def _phrase(tok: Token, *, top: bool = True) -> list[Token]:
+    """``tok``'s noun phrase with its possessor and "of" complement, without a leading
+    determiner, relative clauses, appositions or other prepositions."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "case", "nmod", "nummod", "quantmod") or (
+            c.dep_ == "det" and not top
+        ):
+            if not (c.dep_ == "poss" and c.pos_ == "PRON"):
+                out += _phrase(c, top=False)
+        elif c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN"):
+            out.append(c)
+            out += [t for p in c.children if p.dep_ == "pobj" for t in _phrase(p, top=False)]
+    return sorted(out, key=lambda t: t.i)
 
 
 def _cased(t: Token) -> str:
@@ -473,6 +499,9 @@ def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
     title = _title(ent)
     if title and not d.title:
         d.title = title
+    for child in ent.root.children:  # "David Lecky, director of the Columbus School": also his name
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            table.phrase_alias(key, child)
 
 
 def _title(ent: Span) -> str | None:
