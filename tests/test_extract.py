@@ -329,7 +329,7 @@ def test_calling_it_an_attack_asserts_it() -> None:
 def test_a_date_belongs_to_its_own_event() -> None:
     ex = run("Police found 16 bombs that were meant for Wednesday's attack in Quetta.")
     [sz] = asserted(ex, "Seizure")
-    assert sz.date is None
+    assert sz.date_inferred  # not Wednesday: only the report's month
 
 
 def test_modal_on_the_governing_verb_and_obligations() -> None:
@@ -427,3 +427,16 @@ def test_a_whole_description_is_also_a_name_of_what_it_describes() -> None:
         s for e in ev for s in strings(ex, e, "target")
     }
     assert "director of the Columbus School" in {s for e in ev for s in strings(ex, e, "victim")}
+
+
+def test_an_undated_event_takes_the_report_month_marked_as_inferred() -> None:
+    ex = run("Gunmen killed a judge in Lima.", published=dt.date(1990, 1, 10))
+    [ev] = asserted(ex)
+    assert (ev.date, ev.date_inferred, ev.date_mention) == ("1990-01", True, None)
+    ex = run("Gunmen killed a judge in Lima on Tuesday.", published=dt.date(1990, 1, 10))
+    [ev] = asserted(ex)
+    assert (ev.date, ev.date_inferred) == ("1990-01-09", False)
+    ex = run("Gunmen threatened to kill a judge in Lima.", published=dt.date(1990, 1, 10))
+    assert all(e.date is None for e in ex.events)  # nothing happened to date
+    ex = run("Gunmen killed a judge in Lima.", published=None)
+    assert asserted(ex)[0].date is None

@@ -168,6 +168,8 @@ class Event:
     roles: tuple[Role, ...] = ()
     date: str | None = None  # "2024-01-03", "2024-01" or "2024"
     date_mention: Mention | None = None
+    #: the text gives no date: ``date`` is the month of the report, as ACLED codes it
+    date_inferred: bool = False
     killed: int | None = None
     injured: int | None = None
     arrested: int | None = None

@@ -240,14 +240,19 @@ def _events(
         counters[bucket] += 1
         key = f"{'event' if bucket == 'asserted' else 'potential'}-{counters[bucket]}"
         dated = next((m for m in g if m.date), None)
+        # no date in the text: it happened on or before the report, most likely that month
+        report_month = (
+            article.published.strftime("%Y-%m") if article.published and status == "asserted" else None
+        )
         inside = [next((sp for content, sp in spoken if m.token.i in content), None) for m in g]
         event = Event(
             key=key,
             kind=kind,
             mentions=tuple(sorted(m.mention for m in g)),
             roles=tuple(Role(r, k) for r in _ROLE_ORDER for k in roles.get(r, [])),
-            date=dated.date if dated else None,
+            date=dated.date if dated else report_month,
             date_mention=dated.date_mention if dated else None,
+            date_inferred=dated is None and report_month is not None,
             killed=counts.get("killed") if FAMILY[kind] in ("Attack", "Battle") else None,
             injured=counts.get("injured") if FAMILY[kind] in ("Attack", "Battle") else None,
             arrested=counts.get("arrested") if FAMILY[kind] == "Arrest" else None,
