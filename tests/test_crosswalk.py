@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import pyshacl
 import pytest
@@ -101,3 +103,18 @@ def test_types_prints_the_table_csv_and_json(monkeypatch: pytest.MonkeyPatch) ->
     ).items()
     only = json.loads(runner.invoke(main, ["types", "--scheme", "plover", "--format", "json"]).output)
     assert only and {r["scheme"] for r in only} == {"plover"}
+
+
+def test_the_table_in_docs_formats_matches_the_crosswalk(repo: Path) -> None:
+    text = (repo / "docs" / "formats.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `ekg:(\w+)` \| (.+?) \| (.+?) \| (.+?) \| (.+?) \|$", text, re.M)
+    assert len(rows) == 10
+    for cls, cameo, acled, gtd, plover in rows:
+        codes = codes_for(EKG + cls)
+        assert cameo == codes["cameo"].code, cls
+        acled_code = codes["acled"]
+        assert acled == f"{acled_code.parent_code} › {acled_code.code}", cls
+        assert gtd == (f"{codes['gtd'].code} {codes['gtd'].label}" if "gtd" in codes else gtd), cls
+        assert ("gtd" in codes) == (gtd not in ("—", "(Unknown)")), cls
+        p = codes["plover"]
+        assert plover == (f"{p.parent_code} › {p.code}" if p.parent_code else p.code), cls
