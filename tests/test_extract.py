@@ -369,3 +369,32 @@ def test_detainees_listed_with_including_and_pronouns() -> None:
     ex = run("Lisbeth Anez is a Venezuelan activist. In May, she was arrested in Caracas.")
     [ar] = asserted(ex, "Arrest")
     assert "Lisbeth Anez" in labels(ex, ar, "detainee")
+
+
+def test_a_clash_between_armed_sides_is_a_battle_not_an_attack() -> None:
+    ex = run("Two rebels were killed on Monday during a clash with army troops in Cauca department.")
+    assert not asserted(ex, "Attack")
+    [battle] = asserted(ex, "Battle")
+    assert battle.killed == 2 and "rebels" in strings(ex, battle, "victim")
+    assert "Cauca" in places_with_parents(ex, battle)
+    ex = run("Rebels clashed with soldiers near the border, and six insurgents were wounded in the fighting.")
+    assert [e.kind for e in asserted(ex)] == ["Battle"] and asserted(ex)[0].injured == 6
+    # killing unarmed people is an attack, whoever reports a clash elsewhere
+    ex = run("Guerrillas killed two peasants in Morazan department.")
+    assert [e.kind for e in asserted(ex)] == ["Attack"]
+
+
+def test_a_text_naming_no_place_falls_back_on_the_nationality_it_names() -> None:
+    ex = run("Salvadoran soldiers killed three students, the Salvadoran human rights group said.")
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "place") == {"El Salvador"}
+    # a nationality inside a name is not one; two nations named as often give none
+    ex = run("Soldiers bombed the Central American University at dawn.")
+    assert not labels(ex, asserted(ex)[0], "place")
+
+
+def test_a_neighbourhood_is_never_a_city_of_the_same_name_elsewhere() -> None:
+    ex = run("Guerrillas attacked a police post in the San Joaquin neighborhood of Caracas.")
+    [ev] = asserted(ex)
+    assert "San Joaquin" in labels(ex, ev, "place")
+    assert "Venezuela" in places_with_parents(ex, ev) and "United States" not in places_with_parents(ex, ev)

@@ -38,12 +38,13 @@ EVENT_KINDS = (
     "VehicleRamming",
     "Kidnapping",
     "Arson",
+    "Battle",
     "Arrest",
     "Seizure",
 )
 
 #: The CONTRACT's core class each event class falls under.
-EVENT_FAMILY = {k: "Attack" for k in EVENT_KINDS[:8]} | {"Arrest": "Arrest", "Seizure": "Seizure"}
+EVENT_FAMILY = {k: "Attack" for k in EVENT_KINDS[:8]} | {k: k for k in ("Battle", "Arrest", "Seizure")}
 
 #: Entity classes (local names in ``ontology/eventkg.ttl``).
 ENTITY_KINDS = (

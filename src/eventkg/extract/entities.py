@@ -9,6 +9,7 @@ fills it from the named entities spaCy and the gazetteer ruler found, and
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from eventkg.extract import lexicon as lx
 from eventkg.extract.places import PlaceRecord, capital_of, fold, resolve_place
 from eventkg.models import Article, Entity, Mention
-from eventkg.nlp.gazetteers import entry_index
+from eventkg.nlp.gazetteers import demonyms, entry_index
 
 __all__ = ["EntityTable", "np_tokens", "recognize"]
 
@@ -71,6 +72,8 @@ class EntityTable:
         self.items: dict[str, _Draft] = {}
         self.by_token: dict[int, str] = {}
         self.countries: set[str] = set()
+        #: ISO codes of the countries whose people the text names ("Salvadoran troops")
+        self.nationalities: Counter[str] = Counter()
         self.armed_mentions: list[tuple[int, str]] = []  # (token index, key) of named armed groups
 
     # -- building -----------------------------------------------------------------------
@@ -348,6 +351,12 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             rec = resolve_place(ent.text, kind="Country", exact=False)
             if rec is not None and rec.kind == "Country":
                 table.countries.add(rec.country)
+    nationality = demonyms()
+    for tok in doc:
+        named = tok.ent_type_ not in ("", "NORP")  # not "Central American University"
+        iso = None if named else nationality.get(tok.lower_)
+        if iso is not None:
+            table.nationalities[iso] += 1
     if article.dateline_place:
         rec = resolve_place(article.dateline_place.split(",")[-1])
         if rec is not None:
@@ -508,12 +517,14 @@ def _gazetteer(table: EntityTable, ent: Span) -> None:
 
 
 def _place_or_org(table: EntityTable, ent: Span) -> None:
-    text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I).strip(" ’'s") if ent.label_ != "ORG" else ent.text
-    if text.endswith(("’s", "'s")):
-        text = text[:-2]
+    text = ent.text
+    if ent.label_ != "ORG":  # "the Pakistan's" -> "Pakistan"; "Paris" keeps its final s
+        text = re.sub(r"^the\s+|[’']s?\s*$", "", text.strip(), flags=re.I)
     kind_hint, mention_toks = _place_kind(ent)
     rec = None
-    if ent.label_ != "ORG" or kind_hint:
+    if kind_hint == "Place":
+        pass  # "the San Joaquin neighborhood": no gazetteer lists neighbourhoods; never a city elsewhere
+    elif ent.label_ != "ORG" or kind_hint:
         rec = resolve_place(
             text,
             kind=kind_hint,
@@ -521,7 +532,9 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
             exact=ent.label_ in ("NORP", "ORG"),
         )
     words = text.split()
-    if rec is None and len(words) > 1 and words[-1].lower() in lx.PLACE_KIND_NOUNS:  # "Borno State"
+    if (
+        rec is None and len(words) > 1 and lx.PLACE_KIND_NOUNS.get(words[-1].lower(), "Place") != "Place"
+    ):  # "Borno State"
         rec = resolve_place(
             " ".join(words[:-1]),
             kind=lx.PLACE_KIND_NOUNS[words[-1].lower()],
@@ -570,7 +583,11 @@ def _place_kind(ent: Span) -> tuple[str | None, list[Token]]:
     toks = list(ent)
     root = ent.root
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lx.PLACE_KIND_NOUNS:
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and lx.PLACE_KIND_NOUNS.get(head.head.lemma_.lower(), "Place") != "Place"
+    ):  # "the city of Kandahar", but "the San Joaquin neighborhood of Caracas" names a city
         noun = head.head
         return lx.PLACE_KIND_NOUNS[noun.lemma_.lower()], [noun, head, *toks]
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
