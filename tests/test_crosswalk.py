@@ -108,7 +108,7 @@ def test_types_prints_the_table_csv_and_json(monkeypatch: pytest.MonkeyPatch) ->
 def test_the_table_in_docs_formats_matches_the_crosswalk(repo: Path) -> None:
     text = (repo / "docs" / "formats.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `ekg:(\w+)` \| (.+?) \| (.+?) \| (.+?) \| (.+?) \|$", text, re.M)
-    assert len(rows) == 10
+    assert len(rows) == 11
     for cls, cameo, acled, gtd, plover in rows:
         codes = codes_for(EKG + cls)
         assert cameo == codes["cameo"].code, cls
