@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from rdflib import RDFS, SKOS, Graph, URIRef
+from rdflib import RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from eventkg.resources import crosswalk_graph, ontology_graph
 
-__all__ = ["SCHEMES", "Code", "CrosswalkRow", "codes_for", "crosswalk_table"]
+__all__ = ["SCHEMES", "Code", "CrosswalkRow", "codes_for", "concept", "crosswalk_table"]
 
 #: The schemes, by their short name (the scheme's skos:notation), in display order.
 SCHEMES = ("cameo", "acled", "gtd", "gtd-weapon", "plover")
@@ -94,10 +94,32 @@ def _codes_for(cls: URIRef) -> tuple[tuple[str, Code], ...]:
     found: dict[str, Code] = {}
     for c in _lineage(cls):
         for match in _PREFERENCE:
-            for concept in sorted(str(x) for x in crosswalk_graph().objects(c, match)):
-                code = _code(URIRef(concept), match)
+            for target in sorted(str(x) for x in crosswalk_graph().objects(c, match)):
+                code = _code(URIRef(target), match)
                 found.setdefault(code.scheme, code)
     return tuple(sorted(found.items(), key=lambda kv: SCHEMES.index(kv[0])))
+
+
+@functools.cache
+def concept(scheme: str, code: str) -> Code:
+    """The concept with code ``code`` in ``scheme`` (its ``match`` is ``""``).
+
+    Raises
+    ------
+    KeyError
+        If the scheme has no such code.
+
+    Examples
+    --------
+    >>> concept("gtd-weapon", "9").label
+    'Melee'
+    """
+    g = crosswalk_graph()
+    for c in g.subjects(SKOS.notation, Literal(code)):
+        found = _code(URIRef(str(c)), None)
+        if found.scheme == scheme:
+            return found
+    raise KeyError(f"no code {code!r} in the {scheme} scheme of ontology/crosswalk.ttl")
 
 
 def _lineage(cls: URIRef) -> list[URIRef]:
@@ -114,19 +136,19 @@ def _lineage(cls: URIRef) -> list[URIRef]:
     return seen
 
 
-def _code(concept: URIRef, match: URIRef) -> Code:
+def _code(iri: URIRef, match: URIRef | None) -> Code:
     g = crosswalk_graph()
-    scheme = g.value(concept, SKOS.inScheme)
-    broader = g.value(concept, SKOS.broader)
-    codebook = g.value(concept, DCTERMS.source)
+    scheme = g.value(iri, SKOS.inScheme)
+    broader = g.value(iri, SKOS.broader)
+    codebook = g.value(iri, DCTERMS.source)
     return Code(
         scheme=str(g.value(scheme, SKOS.notation)),
-        code=str(g.value(concept, SKOS.notation)),
-        label=str(g.value(concept, SKOS.prefLabel)),
+        code=str(g.value(iri, SKOS.notation)),
+        label=str(g.value(iri, SKOS.prefLabel)),
         parent_code=None if broader is None else str(g.value(broader, SKOS.notation)),
         parent_label=None if broader is None else str(g.value(broader, SKOS.prefLabel)),
-        iri=str(concept),
-        match=_MATCH_NAMES[match],
+        iri=str(iri),
+        match="" if match is None else _MATCH_NAMES[match],
         source=str(g.value(codebook, DCTERMS.identifier)),
     )
 
@@ -143,9 +165,9 @@ def crosswalk_table() -> list[CrosswalkRow]:
     """
     g: Graph = crosswalk_graph()
     rows = [
-        CrosswalkRow(str(cls), _code(URIRef(str(concept)), match))
+        CrosswalkRow(str(cls), _code(URIRef(str(target)), match))
         for match in _MATCHES
-        for cls, concept in g.subject_objects(match)
+        for cls, target in g.subject_objects(match)
     ]
     order = {m: i for i, m in enumerate(_MATCH_NAMES.values())}
     return sorted(

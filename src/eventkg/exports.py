@@ -40,7 +40,7 @@ import pycountry
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, Dataset, URIRef
 
-from eventkg.crosswalk import Code, codes_for
+from eventkg.crosswalk import Code, codes_for, concept
 from eventkg.errors import OutputError
 from eventkg.models import Mention
 from eventkg.resources import ontology_graph, resource_path
@@ -133,14 +133,6 @@ _GTD_WEAPON_BY_CLASS = {
     "Stabbing": "9",
     "VehicleRamming": "10",
     "Arson": "8",
-}
-_GTD_WEAPON_LABELS = {
-    "5": "Firearms",
-    "6": "Explosives",
-    "8": "Incendiary",
-    "9": "Melee",
-    "10": "Vehicle (not to include vehicle-borne explosives, i.e., car or truck bombs)",
-    "13": "Unknown",
 }
 
 
@@ -620,7 +612,7 @@ def _weapon_categories() -> dict[str, tuple[str, bool]]:
 
 def _gtd_row(rec: EventRecord) -> dict[str, Any]:
     year, month, day = _date_parts(rec.date)
-    gtd = rec.codes.get("gtd")
+    gtd = rec.codes.get("gtd") or concept("gtd", "9")  # Unknown
     weapons = [_weapon_categories().get((w.label or "").lower()) for w in rec.roles.get("instrument", ())]
     weapon = next(
         (_GTD_WEAPON_BY_CATEGORY[w[0]] for w in weapons if w and w[0] in _GTD_WEAPON_BY_CATEGORY), None
@@ -641,13 +633,13 @@ def _gtd_row(rec: EventRecord) -> dict[str, Any]:
         "latitude": loc["latitude"],
         "longitude": loc["longitude"],
         "suicide": int(rec.kind == "SuicideBombing" or any(w and w[1] for w in weapons)),
-        "attacktype1": int(gtd.code) if gtd else 9,
-        "attacktype1_txt": gtd.label if gtd else "Unknown",
+        "attacktype1": int(gtd.code),
+        "attacktype1_txt": gtd.label,
         "target1": "; ".join(targets) or None,
         "gname": perpetrators[0] if perpetrators else "Unknown",
         "claimed": int(any(c.kind == "ResponsibilityClaim" for c in rec.claims)),
         "weaptype1": int(weapon),
-        "weaptype1_txt": _GTD_WEAPON_LABELS[weapon],
+        "weaptype1_txt": concept("gtd-weapon", weapon).label,
         "nkill": rec.killed[0] if rec.killed else None,
         "nwound": rec.injured[0] if rec.injured else None,
         "summary": _notes(rec, headline_killed=False),
