@@ -251,3 +251,10 @@ def test_export_help_and_usage(monkeypatch: pytest.MonkeyPatch) -> None:
     res = invoke(["export", "x.trig", "-o", "y.csv"])
     assert res.exit_code == 2 and "--format" in res.output
     assert "acled-csv" in invoke(["export", "--help"]).output
+
+
+def test_the_cli_offers_every_format_and_scheme() -> None:
+    from eventkg.crosswalk import SCHEMES
+
+    assert tuple(FORMATS) == eventkg.cli._EXPORT_FORMATS
+    assert eventkg.cli._SCHEMES == SCHEMES

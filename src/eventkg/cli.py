@@ -351,6 +351,8 @@ def stats(graph: tuple[str, ...], fmt: str) -> None:
 
 
 # --------------------------------------------------------------------------- export
+# eventkg.exports.FORMATS and eventkg.crosswalk.SCHEMES, spelled out so that --help does
+# not import them (a test keeps them equal)
 _EXPORT_FORMATS = ("acled-csv", "gtd-csv", "jsonl", "graphml", "gexf", "jsonld", "trig", "nq", "ttl", "nt")
 
 
@@ -379,10 +381,13 @@ def export(graph: tuple[str, ...], fmt: str, output: str) -> None:
 
 
 # --------------------------------------------------------------------------- types
+_SCHEMES = ("cameo", "acled", "gtd", "gtd-weapon", "plover")
+
+
 @main.command()
 @click.option(
     "--scheme",
-    type=click.Choice(["cameo", "acled", "gtd", "gtd-weapon", "plover"]),
+    type=click.Choice(_SCHEMES),
     multiple=True,
     help="Only these taxonomies (repeatable).",
 )

@@ -834,7 +834,7 @@ def export(
         data = ds.serialize(format="json-ld", context=_context(), auto_compact=True, encoding="utf-8")
         with _atomic(path, binary=True) as f:
             f.write(data)
-        return ExportSummary(fmt, str(path), len(ds))
+        return ExportSummary(fmt, str(path), sum(len(g) for g in ds.graphs()))
     records = event_records(source)
     if fmt in ("acled-csv", "gtd-csv"):
         rows = (
