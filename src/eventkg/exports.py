@@ -48,8 +48,14 @@ from eventkg.resources import ontology_graph, resource_path
 __all__ = [
     "DTYPES",
     "FORMATS",
+    "ArticleInfo",
+    "ClaimInfo",
+    "Entity",
     "EventRecord",
     "ExportSummary",
+    "Figure",
+    "OtherFigure",
+    "actor_event_graph",
     "event_records",
     "export",
 ]
