@@ -398,3 +398,20 @@ def test_a_neighbourhood_is_never_a_city_of_the_same_name_elsewhere() -> None:
     [ev] = asserted(ex)
     assert "San Joaquin" in labels(ex, ev, "place")
     assert "Venezuela" in places_with_parents(ex, ev) and "United States" not in places_with_parents(ex, ev)
+
+
+def test_a_plural_noun_the_tagger_took_for_a_name_still_acts() -> None:
+    ex = run("GUERRILLAS KILLED TWO PEASANTS IN MORAZAN DEPARTMENT.")
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "perpetrator") == {"Guerrillas"} and labels(ex, ev, "victim") == {"peasants"}
+
+
+def test_people_named_with_an_occupation_a_first_surname_and_who() -> None:
+    ex = run(
+        "The rebels released Rede Globo journalist Carlos Marcelo Leongomez, who was kidnapped by "
+        "guerrillas in May. Marcelo said he was treated well."
+    )
+    [ev] = asserted(ex, "Attack")
+    [victim] = [ex.entity(r.entity) for r in ev.roles if r.role == "victim"]
+    assert victim.label == "Carlos Marcelo Leongomez"
+    assert sum(e.kind == "Person" for e in ex.entities) == 1  # "Marcelo" is the same man

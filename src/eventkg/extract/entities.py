@@ -222,7 +222,7 @@ class EntityTable:
         for child in tok.children:  # "the terrorist group Islamic State": the name in apposition
             if child.dep_ == "appos" and child.i in self.by_token and child.i - tok.i <= 3:
                 return self.filler(child)
-        lemma = tok.lemma_.lower()
+        lemma = _noun_lemma(tok)
         low = tok.lower_
         named = self.member_org(tok)  # "Boko Haram fighters", "members of ISIS": acting for the group
         if named is not None:
@@ -441,8 +441,11 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "colonel", "col", "general"
 def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
     ent = _full_name(ent)
     start, end = ent.start, ent.end
-    while start < end - 1 and ent.doc[start].lower_.rstrip(".") in _HONORIFICS | lx.TITLE_NOUNS:
-        start += 1  # "Dr Jose Antonio Rodriguez Porth", "Mr. Torres": the title is not the name
+    while start < end - 1 and (
+        ent.doc[start].lower_.rstrip(".") in _HONORIFICS | lx.TITLE_NOUNS
+        or (ent.doc[start].pos_ == "NOUN" and start < end - 2)
+    ):
+        start += 1  # "Dr Jose Antonio Rodriguez Porth", "Mr. Torres", "journalist Carlos Marcelo"
     for t in ent:
         if t.lower_ in ("'s", "’s") and t.i > start:
             end = t.i  # "Carlos Guerrero's wife" names Carlos Guerrero
@@ -459,6 +462,9 @@ def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
         key = f"person:{slug(name)}"
     for s in suffixes:  # any tail of the name refers to this person from now on
         people.setdefault(s, key)
+    for w in words[1:-1]:  # and a first surname: "Carlos Pizarro Leongomez", later "Pizarro"
+        if len(w) > 2 and w[0].isupper():
+            people.setdefault(fold(w), key)
     table.add(key, "Person", name, table.span_mention(ent))
     d = table.items[key]
     if len(name) > len(d.label) and fold(d.label) in folded:
@@ -576,6 +582,19 @@ def _locative(ent: Span) -> bool:
         "neighborhood",
         "area",
     }
+
+
+def _noun_lemma(tok: Token) -> str:
+    """The lemma, also of a common noun the tagger took for a name ("Guerrillas killed ...")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and lemma == tok.lower_:
+        if lemma.endswith("men"):
+            return lemma[:-3] + "man"
+        if lemma.endswith("ies"):
+            return lemma[:-3] + "y"
+        if lemma.endswith("s") and not lemma.endswith("ss"):
+            return lemma[:-1]
+    return lemma
 
 
 def _place_kind(ent: Span) -> tuple[str | None, list[Token]]:

@@ -541,6 +541,8 @@ _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "
 
 
 def _object(em: EventMention, t: Token, table: EntityTable) -> None:
+    if t.lower_ in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.pos_ in _NOUN:
+        t = t.head.head  # "journalist Carlos Marcelo, who was kidnapped by ...": Marcelo
     got = table.people(t)
     if got is None and t.pos_ in ("NOUN", "PROPN") and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
         got = table.group(t), "human"

@@ -543,7 +543,13 @@ TITLE_NOUNS = {
     "expert",
     "witness",
     "resident",
-}
+    # occupations written before a name: "journalist Carlos Marcelo", "priest Segundo Montes"
+    "journalist", "reporter", "correspondent", "editor", "photographer", "cameraman", "priest",
+    "bishop", "archbishop", "monsignor", "pastor", "lawyer", "businessman", "businesswoman",
+    "industrialist", "engineer", "student", "professor", "teacher", "doctor", "nurse", "councilman",
+    "councilwoman", "congressman", "congresswoman", "candidate", "activist", "unionist", "soldier",
+    "policeman", "policewoman", "sergeant", "lieutenant", "captain", "major", "mr", "mrs", "ms",
+}  # fmt: skip
 
 # --- casualty outcome words ----------------------------------------------------------
 _OUTCOME_WORDS: dict[str, str | None] = {
