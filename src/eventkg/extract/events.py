@@ -593,6 +593,15 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
                         em.add("place", got_near[0])
         return
     got = table.filler(t)
+    if (
+        got is None
+        and prep == "of"
+        and t.pos_ in _NOUN
+        and not t.ent_type_
+        and em.token.pos_ in _NOUN
+        and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS
+    ):
+        got = table.group(t), "human"  # "the murder of the six Jesuits": whoever is murdered is a person
     if got is None:
         if prep == "during" or prep in ("on", "in"):
             _date_token(em, t, table)
