@@ -448,3 +448,10 @@ def test_the_murder_of_people_no_word_list_knows() -> None:
     assert labels(ex, ev, "victim") == {"Jesuits"} and ev.killed == 6
     ex = run("Police are investigating the killing of two students.")
     assert asserted(ex)[0].killed == 2
+
+
+def test_an_attack_attributed_to_someone_names_its_perpetrator() -> None:
+    ex = run("Authorities attribute the bombing to drug traffickers.")
+    assert labels(ex, asserted(ex)[0], "perpetrator") == {"drug traffickers"}
+    ex = run("The bombing was attributed to the ELN.")
+    assert "armedgroup:eln" in {r.entity for r in asserted(ex)[0].roles if r.role == "perpetrator"}

@@ -884,6 +884,7 @@ _INVOLVED = {
     "suspect",
     "accuse",
     "blame",
+    "attribute",
 }
 
 
@@ -901,6 +902,8 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
             continue
         if lemma in ("accuse", "blame"):
             holders = [c for c in tok.children if c.dep_ == "dobj"]
+        elif lemma == "attribute":  # "(police) attributed the attack to drug traffickers"
+            holders = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
         elif tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUN:  # "the men involved in ..."
             holders = [tok.head]
         else:  # "X were behind / responsible for / took part in ..."
