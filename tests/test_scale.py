@@ -206,7 +206,7 @@ def test_the_store_gives_back_the_extracted_graphs_with_their_datatypes(
 @pytest.mark.parametrize("suffix", [".trig", ".nq", ".ttl", ".nt"])
 def test_export_from_the_store_matches_the_file(samples_store: Path, samples_trig: Path, suffix: str) -> None:
     out = samples_store.parent / f"export{suffix}"
-    res = invoke(["export", "--store", samples_store, "-o", out])
+    res = invoke(["export", "--store", samples_store, "--format", suffix[1:], "-o", out])
     assert res.exit_code == 0, res.output
     union = {t for g in load(samples_trig).graphs() for t in g}
     assert {t for g in load(out).graphs() for t in g} == union
@@ -216,9 +216,20 @@ def test_export_from_the_store_matches_the_file(samples_store: Path, samples_tri
 def test_export_refuses_other_suffixes_and_two_sources(tmp_path: Path) -> None:
     with StoreWriter(tmp_path / "kg") as w:
         w.write(article("a", 1))
-    res = invoke(["export", "--store", tmp_path / "kg", "-o", tmp_path / "x.csv"])
-    assert res.exit_code == 2 and ".csv" in res.output
-    res = invoke(["export", tmp_path / "x.trig", "--store", tmp_path / "kg", "-o", tmp_path / "y.trig"])
+    res = invoke(["export", "--store", tmp_path / "kg", "--format", "trig", "-o", tmp_path / "x.csv"])
+    assert res.exit_code == 1 and "needs a .trig file name" in res.output
+    res = invoke(
+        [
+            "export",
+            tmp_path / "x.trig",
+            "--store",
+            tmp_path / "kg",
+            "--format",
+            "trig",
+            "-o",
+            tmp_path / "y.trig",
+        ]
+    )
     assert res.exit_code == 2 and "either GRAPH files or --store" in res.output
     assert not (tmp_path / "y.trig").exists()
     with pytest.raises(OutputError, match=r"\.jsonld"):
@@ -255,7 +266,12 @@ def test_query_validate_and_stats_read_a_store(samples_store: Path, samples_trig
 
 
 def test_store_commands_refuse_a_missing_store_and_service(tmp_path: Path) -> None:
-    for args in (["stats"], ["validate"], ["query", "-q", "ASK {}"], ["export", "-o", tmp_path / "a.nq"]):
+    for args in (
+        ["stats"],
+        ["validate"],
+        ["query", "-q", "ASK {}"],
+        ["export", "--format", "nq", "-o", tmp_path / "a.nq"],
+    ):
         res = invoke([*args, "--store", tmp_path / "nope"])
         assert res.exit_code == 2 and "does not exist" in res.output, args
     with StoreWriter(tmp_path / "kg") as w:

@@ -50,6 +50,7 @@ __all__ = [
     "QueryResult",
     "Source",
     "StoreWriter",
+    "add_union",
     "count_quads",
     "export",
     "format_for",
@@ -309,7 +310,16 @@ def _open_store(source: Source) -> ox.Store:
     """
     if isinstance(source, ox.Store):
         return source
-    store = _files_store(source)
+    return add_union(_files_store(source))
+
+
+def add_union(store: ox.Store) -> ox.Store:
+    """Put the union of ``store``'s named graphs, each triple once, in its default graph.
+
+    :class:`StoreWriter` keeps this union up to date in on-disk stores; a store filled
+    another way (an in-memory one) needs it before queries without ``GRAPH``. Returns
+    ``store``.
+    """
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
@@ -396,22 +406,27 @@ def _strip_literals(sparql: str) -> str:
 
 
 # --------------------------------------------------------------------------- on-disk store
-def open_store(directory: str | os.PathLike[str], *, create: bool = False) -> ox.Store:
-    """Open the Oxigraph store in ``directory``.
+def open_store(source: Source, *, create: bool = False) -> ox.Store:
+    """An Oxigraph store: the store folder ``source``, or graph files loaded into memory.
+
+    Either way its default graph is the union of the article graphs, each triple once,
+    and it can be passed wherever a *source* is taken (and queried many times).
 
     Parameters
     ----------
-    directory : path
-        The store's folder (RocksDB files).
+    source : path, list of paths or pyoxigraph.Store
+        A store's folder (RocksDB files), graph files (any format eventkg reads), or an
+        open store (returned as it is).
     create : bool
-        Open it for writing, creating it if needed. Without it the store is opened
+        Open the folder for writing, creating it if needed. Without it a folder is opened
         read-only, so several readers (a query, a running ``eventkg serve``) can share it;
         do not read while another process writes.
 
     Raises
     ------
     GraphReadError
-        When the folder is missing, is not a store, or is locked by a writer.
+        When the folder is missing, is not a store or is locked by a writer, or a file
+        cannot be read.
 
     Examples
     --------
@@ -420,7 +435,13 @@ def open_store(directory: str | os.PathLike[str], *, create: bool = False) -> ox
     >>> len(open_store(d, create=True))
     0
     """
-    p = Path(directory)
+    if isinstance(source, ox.Store):
+        return source
+    if not isinstance(source, str | os.PathLike) or (
+        not create and Path(source).suffix.lower() in FORMATS and not Path(source).is_dir()
+    ):
+        return _open_store(source)
+    p = Path(source)
     if not create and not (p / "CURRENT").is_file():
         what = "does not exist" if not p.exists() else "is not an Oxigraph store"
         raise GraphReadError(f"{p}: {what}; create one with 'eventkg extract ... --store {p}'")
