@@ -27,10 +27,8 @@ import functools
 import io
 import json
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -44,7 +42,7 @@ from eventkg.crosswalk import Code, codes_for, concept
 from eventkg.errors import OutputError
 from eventkg.models import Mention
 from eventkg.resources import ontology_graph, resource_path
-from eventkg.store import add_union, open_store
+from eventkg.store import add_union, atomic_file, open_store
 
 __all__ = [
     "DTYPES",
@@ -735,26 +733,6 @@ def _jsonable(rec: EventRecord) -> dict[str, Any]:
     return out
 
 
-@contextmanager
-def _atomic(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
-    """A temporary file beside ``path`` that replaces it only if the block succeeds."""
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write here ({e.strerror}); choose another output path") from e
-    try:
-        with os.fdopen(fd, "wb") if binary else open(fd, "w", encoding="utf-8", newline="") as f:
-            yield f
-        os.replace(name, path)
-    except OSError as e:
-        raise OutputError(f"{path}: could not write ({e.strerror})") from e
-    finally:
-        if os.path.exists(name):
-            os.unlink(name)
-
-
 def _dataset(
     source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | Dataset | ox.Store,
 ) -> Dataset:
@@ -835,7 +813,7 @@ def export(
     if fmt == "jsonld":
         ds = _dataset(source)
         data = ds.serialize(format="json-ld", context=_context(), auto_compact=True, encoding="utf-8")
-        with _atomic(path, binary=True) as f:
+        with atomic_file(path) as f:
             f.write(data)
         return ExportSummary(fmt, str(path), sum(len(g) for g in ds.graphs()))
     records = event_records(source)
@@ -845,17 +823,17 @@ def export(
             if fmt == "acled-csv"
             else [_gtd_row(r) for r in records if _is_attack(r.kind)]
         )
-        with _atomic(path) as f:
+        with atomic_file(path, binary=False) as f:
             _write_csv(f, rows, DTYPES[fmt])
         return ExportSummary(fmt, str(path), len(rows))
     if fmt == "jsonl":
-        with _atomic(path) as f:
+        with atomic_file(path, binary=False) as f:
             for r in records:
                 f.write(json.dumps(_jsonable(r), ensure_ascii=False, sort_keys=True) + "\n")
         return ExportSummary(fmt, str(path), len(records))
     graph = actor_event_graph(records)
     writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
-    with _atomic(path, binary=True) as f:
+    with atomic_file(path) as f:
         writer(graph, f)
     return ExportSummary(fmt, str(path), graph.number_of_nodes())
 

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
 import pyoxigraph as ox
 import rdflib.plugins.sparql
@@ -51,6 +51,7 @@ __all__ = [
     "Source",
     "StoreWriter",
     "add_union",
+    "atomic_file",
     "count_quads",
     "export",
     "format_for",
@@ -666,7 +667,7 @@ def export(source: Source, path: str | os.PathLike[str]) -> int:
         raise OutputError(f"{out}: export writes {', '.join(_STORE_EXPORTS)}; not {suffix}")
     fmt = FORMATS[suffix][1]
     count = 0
-    with _atomic(out) as tmp:
+    with atomic_file(out) as tmp:
         if suffix in _STREAMING:
             items: Iterable[ox.Quad | ox.Triple] = (q for _, quads in _graph_quads(source) for q in quads)
         else:  # the default graph of the store is the union of the article graphs
@@ -687,15 +688,23 @@ _STORE_EXPORTS = (".trig", ".nq", ".ttl", ".nt")
 
 
 @contextlib.contextmanager
-def _atomic(path: Path) -> Iterator[IO[bytes]]:
-    """A binary temp file beside ``path`` that replaces it when the block succeeds."""
+def atomic_file(path: str | os.PathLike[str], *, binary: bool = True) -> Iterator[IO[Any]]:
+    """A temporary file beside ``path`` that replaces it only if the block succeeds.
+
+    Raises
+    ------
+    OutputError
+        When the file cannot be created or written; the message names ``path``.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as e:
         raise OutputError(f"{path}: cannot write here ({e.strerror}); choose another output path") from e
     try:
-        with os.fdopen(fd, "wb") as f:
+        with os.fdopen(fd, "wb") if binary else open(fd, "w", encoding="utf-8", newline="") as f:
             yield f
             f.flush()
             os.fsync(f.fileno())
