@@ -19,6 +19,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -88,6 +89,7 @@ def _ingest(data: Path, store_dir: Path, how: str) -> dict[str, float]:
         store.optimize()
         return {"seconds": time.perf_counter() - t, "quads": count_quads(store)}
     # per article: the graphs are built first (as extraction would), only the writes are timed
+    shutil.rmtree(store_dir, ignore_errors=True)  # new graphs, as a first extraction writes them
     graphs = list(iter_graphs(data))
     t = time.perf_counter()
     with StoreWriter(store_dir) as w:

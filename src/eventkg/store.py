@@ -157,6 +157,8 @@ class GraphWriter:
         for t in graph:
             named.add(t)
         data = ds.serialize(format=FORMATS[self.suffix][0], encoding="utf-8")
+        if self.suffix == ".nq":  # rdflib writes quads in hash order, which varies between runs
+            data = b"".join(sorted(data.splitlines(keepends=True)))
         self._tmp.write(data)
         if not data.endswith(b"\n"):
             self._tmp.write(b"\n")
