@@ -36,3 +36,10 @@ $(VENV)/.stamp-dev: $(VENV)/.stamp-run
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+
+vendor-js:  ## refresh src/eventkg/_vendor from npm (maintainers only; the files are committed)
+	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent requirejs@2.3.8 @jupyter-widgets/html-manager@1.0.15 >/dev/null \
+	  && tar xzf requirejs-2.3.8.tgz && cp package/require.js $(CURDIR)/src/eventkg/_vendor/ && rm -rf package \
+	  && tar xzf jupyter-widgets-html-manager-1.0.15.tgz && cp package/dist/embed-amd.js $(CURDIR)/src/eventkg/_vendor/ \
+	  && cp package/dist/embed.js.LICENSE.txt $(CURDIR)/src/eventkg/_vendor/embed-amd.js.LICENSE.txt && rm -rf $$tmp
+	cd src/eventkg/_vendor && sha256sum require.js embed-amd.js

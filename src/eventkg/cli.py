@@ -13,7 +13,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -25,7 +25,11 @@ from eventkg.errors import EventKGError, GraphReadError, OutputError, QueryError
 __all__ = ["main"]
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rdflib import Dataset
+
+    from eventkg.analysis import Facts
 
 _err = Console(stderr=True)
 _out = Console(soft_wrap=True)
@@ -348,6 +352,317 @@ def stats(graph: tuple[str, ...], fmt: str) -> None:
     for k, v in rows:
         table.add_row(k, str(v))
     _out.print(table)
+
+
+# --------------------------------------------------------------------------- analysis and pictures
+def _facts(graph: str, *, sentences: bool = False) -> Facts:
+    """Read GRAPH for the analysis commands (the one place they load graphs)."""
+    from eventkg.analysis import read_facts
+
+    try:
+        return read_facts(graph, sentences=sentences)
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+
+
+def _filters(f: Callable[..., None]) -> Callable[..., None]:
+    """The event filters every analysis command takes."""
+    f = click.option("--place", help="Only events at this place (label or IRI) or inside it.")(f)
+    f = click.option("--until", help="Only events dated up to this day, month or year (2024-06).")(f)
+    f = click.option("--since", help="Only events dated from this day, month or year (2024).")(f)
+    return click.option(
+        "--type",
+        "event_types",
+        multiple=True,
+        help="Only events of this class (repeatable; Attack keeps Bombing, Shooting...).",
+    )(f)
+
+
+def _filter_kwargs(event_types: tuple[str, ...], since: str | None, until: str | None) -> dict[str, Any]:
+    return {"event_types": list(event_types) or None, "since": since, "until": until}
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option(
+    "--projection",
+    type=click.Choice(["actors", "bipartite", "places", "events"]),
+    default="actors",
+    show_default=True,
+    help="actors: co-occurrence; bipartite: actors and events; places: actors and places; "
+    "events: related events.",
+)
+@click.option(
+    "--metric",
+    "metrics",
+    multiple=True,
+    type=click.Choice(["degree", "betweenness", "pagerank", "eigenvector", "community", "component"]),
+    help="Repeatable; the table is ranked by the first [default: pagerank, betweenness, eigenvector, "
+    "degree, community].",
+)
+@click.option("--top", default=20, show_default=True, help="Rows to print (0: all).")
+@click.option(
+    "-k", "--k", "k", type=int, help="Betweenness from k sampled nodes [default: exact up to 5000]."
+)
+@click.option("--seed", default=0, show_default=True, help="Seed for the betweenness sample and Louvain.")
+@click.option("--links", default=10, show_default=True, help="Predicted links to list (actors projection).")
+@click.option(
+    "--link-method",
+    type=click.Choice(["adamic_adar", "jaccard", "resource_allocation"]),
+    default="adamic_adar",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Also write the results as RDF (.trig, .nq...)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
+@_filters
+def analyze(
+    graph: str,
+    projection: str,
+    metrics: tuple[str, ...],
+    top: int,
+    k: int | None,
+    seed: int,
+    links: int,
+    link_method: str,
+    output: str | None,
+    fmt: str,
+    event_types: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    place: str | None,
+) -> None:
+    """Rank the nodes of a projection of GRAPH by centrality; list communities and likely ties.
+
+    \b
+    eventkg analyze out.trig
+    eventkg analyze out.trig --type Attack --since 2024 --metric betweenness --top 10
+    eventkg analyze out.trig -o analysis.trig   # then: eventkg query out.trig analysis.trig -f ...
+    """
+    from eventkg.analysis import analysis_graph, to_networkx
+    from eventkg.analysis import analyze as run_analysis
+    from eventkg.store import GraphWriter, format_for
+
+    if output:
+        try:
+            format_for(output)
+        except OutputError as e:
+            raise click.BadParameter(str(e), param_hint="'-o'") from e
+    chosen = list(metrics) or ["pagerank", "betweenness", "eigenvector", "degree", "community"]
+    facts = _facts(graph)
+    try:
+        g = to_networkx(facts, projection, place=place, **_filter_kwargs(event_types, since, until))
+        with _err.status("analysing") as status:
+            res = run_analysis(
+                g,
+                metrics=chosen,
+                k=k,
+                seed=seed,
+                links=links,
+                link_method=link_method,
+                on_metric=lambda m: status.update(f"{m} on {g.number_of_nodes()} nodes"),
+            )
+        if output:
+            with GraphWriter(output) as w:
+                w.write(analysis_graph(res))
+    except EventKGError as e:
+        raise click.ClickException(str(e)) from e
+    rows = res.nodes[:top] if top else res.nodes
+    cols = ["label", "type", "events", *chosen]
+    records = [[r.label, r.type, r.events, *(getattr(r, m) for m in chosen)] for r in rows]
+    link_cols = ["source", "target", "method", "score", "common_neighbours"]
+    link_rows = [[x.source_label, x.target_label, x.method, x.score, x.common] for x in res.links]
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "projection": res.projection,
+                    "betweenness_k": res.betweenness_k,
+                    "nodes": [
+                        {"iri": r.iri, **dict(zip(cols, rec, strict=True))}
+                        for r, rec in zip(rows, records, strict=True)
+                    ],
+                    "predicted_links": [
+                        {
+                            "source_iri": x.source,
+                            "target_iri": x.target,
+                            **dict(zip(link_cols, rec, strict=True)),
+                        }
+                        for x, rec in zip(res.links, link_rows, strict=True)
+                    ],
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
+    elif fmt == "csv":
+        buf = io.StringIO()
+        out = csv.writer(buf, lineterminator="\n")
+        out.writerow(["iri", *cols])
+        out.writerows([r.iri, *rec] for r, rec in zip(rows, records, strict=True))
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        what = f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges"
+        table = Table("#", *cols, title=f"{res.projection} projection of {graph}: {what}")
+        for i, rec in enumerate(records, 1):
+            table.add_row(str(i), *(_cell(v) for v in rec))
+        _out.print(table)
+        if res.links:
+            ltable = Table(*link_cols, title="likely ties no article reports (link prediction)")
+            for rec in link_rows:
+                ltable.add_row(*(_cell(v) for v in rec))
+            _out.print(ltable)
+    if res.betweenness_k:
+        _err.print(f"betweenness estimated from k={res.betweenness_k} sampled nodes (seed {seed})")
+    if output:
+        _wrote(output)
+
+
+def _cell(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.4f}"
+    return escape(str(v))
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.argument("actor_a")
+@click.argument("actor_b")
+@click.option("--max-events", default=3, show_default=True, help="Longest chain, in events.")
+@click.option("--limit", default=10, show_default=True, help="Chains to list, shortest first.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def paths(graph: str, actor_a: str, actor_b: str, max_events: int, limit: int, fmt: str) -> None:
+    """How ACTOR_A and ACTOR_B are connected in GRAPH: chains of events and articles.
+
+    Actors are given by label, alias (case-insensitive) or IRI. Exit 1 if none is found.
+
+    \b
+    eventkg paths out.trig "Islamic State" Iranians
+    """
+    from eventkg.analysis import find_paths
+
+    facts = _facts(graph)
+    try:
+        found = find_paths(facts, actor_a, actor_b, max_events=max_events, limit=limit)
+    except EventKGError as e:
+        raise click.ClickException(str(e)) from e
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [{"actors": p.actors, "events": p.events, "steps": p.steps} for p in found],
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for i, p in enumerate(found, 1):
+            click.echo(f"{i}. {len(p.events)} event{'s' * (len(p.events) != 1)}")
+            for step in p.steps:
+                click.echo(f"   {step}")
+    if not found:
+        raise click.ClickException(
+            f"no chain of at most {max_events} events joins {actor_a!r} and {actor_b!r}"
+        )
+
+
+def _html_output(f: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write."
+    )(f)
+
+
+def _wrote(output: str) -> None:
+    _err.print(f"wrote {escape(output)}", highlight=False)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@_html_output
+@_filters
+def viz(
+    graph: str,
+    output: str,
+    event_types: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    place: str | None,
+) -> None:
+    """Write an interactive graph of GRAPH (actors, events, claims, places) as one HTML file.
+
+    Nodes are coloured by type and sized by PageRank; click one for its facts and source
+    sentence. The page carries its JavaScript and opens offline.
+    """
+    from eventkg.viz import write_graph_html
+
+    _run_html(write_graph_html, graph, output, place=place, **_filter_kwargs(event_types, since, until))
+
+
+@main.command(name="map")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@_html_output
+@click.option(
+    "--tiles",
+    default="OpenStreetMap",
+    show_default=True,
+    help="folium tile layer, fetched by the browser when viewing; 'none' for a page that fetches nothing.",
+)
+@_filters
+def map_(
+    graph: str,
+    output: str,
+    tiles: str,
+    event_types: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    place: str | None,
+) -> None:
+    """Write a map of GRAPH's events at their places, with popups, as one HTML file."""
+    from eventkg.viz import write_map_html
+
+    _run_html(
+        write_map_html,
+        graph,
+        output,
+        tiles=None if tiles.lower() == "none" else tiles,
+        place=place,
+        **_filter_kwargs(event_types, since, until),
+    )
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@_html_output
+@click.option("--top", default=30, show_default=True, help="Actors to draw (those with most dated events).")
+@_filters
+def timeline(
+    graph: str,
+    output: str,
+    top: int,
+    event_types: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    place: str | None,
+) -> None:
+    """Write a timeline of GRAPH's events, one row per actor, as one HTML file (plotly)."""
+    from eventkg.viz import write_timeline_html
+
+    _run_html(
+        write_timeline_html, graph, output, top=top, place=place, **_filter_kwargs(event_types, since, until)
+    )
+
+
+def _run_html(write: Callable[..., object], graph: str, output: str, **options: object) -> None:
+    facts = _facts(graph, sentences=True)
+    try:
+        write(facts, output, **options)
+    except EventKGError as e:
+        raise click.ClickException(str(e)) from e
+    _wrote(output)
 
 
 if __name__ == "__main__":  # pragma: no cover
