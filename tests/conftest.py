@@ -39,3 +39,16 @@ def samples_trig(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Path:
         warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\..*")
         run(REPO / "data" / "samples", out)
     return out
+
+
+@pytest.fixture(scope="session")
+def analysis_trig(tmp_path_factory: pytest.TempPathFactory, samples_trig: Path) -> Path:
+    """``eventkg analyze`` of the samples' 2024 events, written as RDF (the analysis named graph)."""
+    from eventkg.analysis import analysis_graph, analyze, to_networkx
+    from eventkg.store import GraphWriter
+
+    out = tmp_path_factory.mktemp("analysis") / "analysis-2024.trig"
+    with warnings.catch_warnings(), GraphWriter(out) as w:
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\..*")
+        w.write(analysis_graph(analyze(to_networkx(samples_trig, "actors", since="2024", until="2024"))))
+    return out

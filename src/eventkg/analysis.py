@@ -263,11 +263,7 @@ def read_facts(source: GraphSource, *, sentences: bool = False) -> Facts:
             entities[x] = Entity(
                 x, name, ent_kind, label or x.rsplit("/", 1)[-1], (), _float(lat), _float(lon)
             )
-    entities = {
-        x: dataclasses.replace(v, aliases=tuple(sorted(aliases[x])))
-        for x, v in entities.items()
-        for x, v in entities.items()
-    }
+    entities = {x: dataclasses.replace(v, aliases=tuple(sorted(aliases[x]))) for x, v in entities.items()}
 
     roles: set[tuple[str, str, str]] = set()
     for e, role, x in _select(

@@ -127,6 +127,7 @@ def graph_view(
         start_layout=min(10, 1 + g.number_of_nodes() // 50),
         layout_settings={"strongGravityMode": True},
         node_size_range=(4, 18),
+        show_all_labels=g.number_of_nodes() <= 200,  # small graphs: every name on screen
     )
 
 
