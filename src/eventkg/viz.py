@@ -11,6 +11,20 @@ Every HTML file carries its JavaScript inline (ipysigma's bundle, require.js and
 ipywidgets HTML manager from ``eventkg/_vendor``, Leaflet from ``xstatic-leaflet``, plotly.js
 from ``plotly``), so it opens offline and fetches nothing, except map tiles when a tile
 layer is asked for.
+
+Examples
+--------
+>>> from eventkg.analysis import Entity, Event, Facts
+>>> facts = Facts(
+...     {"e": Event("e", "Bombing", "Bombing in Town", "2024-01-03")},
+...     {"g": Entity("g", "ArmedGroup", "actor", "Group"),
+...      "t": Entity("t", "City", "place", "Town", lat=1.5, lon=2.5)},
+...     (("e", "perpetrator", "g"), ("e", "place", "t")),
+... )
+>>> "Bombing in Town" in write_map_html(facts, tempfile.mkdtemp() + "/map.html", tiles=None).read_text()
+True
+>>> [(t.name, list(t.x), list(t.y)) for t in timeline(facts).data]
+[('Bombing', ['2024-01-03'], ['Group (ArmedGroup)'])]
 """
 
 from __future__ import annotations
@@ -112,6 +126,14 @@ def graph_view(
     sized by PageRank and labelled; clicking a node shows its facts, date, tolls, article
     and source sentence; the legend filters by category and the search box finds a node.
     ``height=None`` fills the browser window (for a standalone page).
+
+    Examples
+    --------
+    With the module example's ``facts``, ``graph_view(facts)`` draws its three nodes; with none:
+
+    >>> from eventkg.analysis import Facts
+    >>> graph_view(Facts({}, {}, ())).graph.number_of_nodes()
+    0
     """
     from ipysigma import Sigma
 
@@ -239,6 +261,13 @@ def event_map(
 
     ``tiles`` names a folium tile layer (fetched by the browser when the page is viewed);
     ``None`` draws the markers on a blank background and needs no network at all.
+
+    Examples
+    --------
+    >>> from eventkg.analysis import Facts
+    >>> page = event_map(Facts({}, {}, ()), tiles=None).get_root().render()
+    >>> "L.map(" in page and "https://" not in page  # Leaflet inlined, nothing to fetch
+    True
     """
     import folium
 
@@ -307,7 +336,14 @@ def timeline(
     top: int = 30,
 ) -> go.Figure:
     """A plotly chart: a row per actor (the ``top`` with most dated events), a point per
-    event they took part in, coloured by event type, with the role and event on hover."""
+    event they took part in, coloured by event type, with the role and event on hover.
+
+    Examples
+    --------
+    >>> from eventkg.analysis import Facts
+    >>> timeline(Facts({}, {}, ())).data  # no events, no points
+    ()
+    """
     import plotly.graph_objects as go
 
     facts = _facts(source)
