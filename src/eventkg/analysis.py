@@ -176,11 +176,11 @@ def _store(source: GraphSource) -> ox.Store:
 
 
 def _select(store: ox.Store, sparql: str) -> Iterator[tuple[str | None, ...]]:
+    """Rows of plain values (IRIs and literals' lexical forms); ``None`` where unbound."""
     res = store.query(_PREFIXES + sparql, use_default_graph_as_union=True)
     assert isinstance(res, ox.QuerySolutions)
-    names = [v.value for v in res.variables]
-    for sol in res:
-        yield tuple(None if sol[n] is None else sol[n].value for n in names)
+    for solution in res:  # iterating a solution is several times faster than looking up names
+        yield tuple(None if term is None else term.value for term in solution)
 
 
 def _int(v: str | None) -> int | None:
