@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import math
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -305,3 +306,24 @@ def test_unknown_type_exits_1(tmp_path: Path) -> None:
     graph.write_text('<http://a> <http://b> "c" <http://g> .\n', encoding="utf-8")
     res = CliRunner().invoke(main, ["timeline", str(graph), "-o", str(tmp_path / "t.html"), "--type", "Riot"])
     assert res.exit_code == 1 and "unknown event type 'Riot'" in res.output
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("command", "extra", "inside"),
+    [
+        ("viz", ["--type", "Attack"], "SigmaModel"),
+        ("map", ["--tiles", "none", "--place", "Iran"], "Suicide bombing in Kerman"),
+        ("timeline", ["--since", "2024"], "Islamic State (ArmedGroup)"),
+    ],
+)
+def test_picture_commands_write_offline_html(
+    samples_trig: Path, tmp_path: Path, command: str, extra: list[str], inside: str
+) -> None:
+    out = tmp_path / "page.html"
+    res = CliRunner().invoke(main, [command, str(samples_trig), "-o", str(out), *extra])
+    assert res.exit_code == 0, res.output
+    page = out.read_text(encoding="utf-8")
+    assert inside in page
+    # every script and stylesheet inline
+    assert not re.search(r"""<script[^>]*\ssrc=["']https?:|<link[^>]*\shref=["']https?:""", page)

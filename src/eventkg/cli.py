@@ -459,8 +459,10 @@ def _filters(f: Callable[..., None]) -> Callable[..., None]:
     )(f)
 
 
-def _filter_kwargs(event_types: tuple[str, ...], since: str | None, until: str | None) -> dict[str, Any]:
-    return {"event_types": list(event_types) or None, "since": since, "until": until}
+def _filter_kwargs(
+    event_types: tuple[str, ...], since: str | None, until: str | None, place: str | None
+) -> dict[str, Any]:
+    return {"event_types": list(event_types) or None, "since": since, "until": until, "place": place}
 
 
 @main.command()
@@ -535,7 +537,7 @@ def analyze(
     chosen = list(metrics) or ["pagerank", "betweenness", "eigenvector", "degree", "community"]
     facts = _facts(graph)
     try:
-        g = to_networkx(facts, projection, place=place, **_filter_kwargs(event_types, since, until))
+        g = to_networkx(facts, projection, **_filter_kwargs(event_types, since, until, place))
         with _err.status("analysing") as status:
             res = run_analysis(
                 g,
@@ -680,7 +682,7 @@ def viz(
     """
     from eventkg.viz import write_graph_html
 
-    _run_html(write_graph_html, graph, output, place=place, **_filter_kwargs(event_types, since, until))
+    _run_html(write_graph_html, graph, output, **_filter_kwargs(event_types, since, until, place))
 
 
 @main.command(name="map")
@@ -710,8 +712,7 @@ def map_(
         graph,
         output,
         tiles=None if tiles.lower() == "none" else tiles,
-        place=place,
-        **_filter_kwargs(event_types, since, until),
+        **_filter_kwargs(event_types, since, until, place),
     )
 
 
@@ -732,9 +733,7 @@ def timeline(
     """Write a timeline of GRAPH's events, one row per actor, as one HTML file (plotly)."""
     from eventkg.viz import write_timeline_html
 
-    _run_html(
-        write_timeline_html, graph, output, top=top, place=place, **_filter_kwargs(event_types, since, until)
-    )
+    _run_html(write_timeline_html, graph, output, top=top, **_filter_kwargs(event_types, since, until, place))
 
 
 def _run_html(write: Callable[..., object], graph: str, output: str, **options: object) -> None:
