@@ -301,6 +301,169 @@ def _short(v: str | None) -> str:
     return v
 
 
+# --------------------------------------------------------------------------- resolve / conflicts
+_window_option = click.option(
+    "--window",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="Reports whose event dates lie more days apart than this are different incidents.",
+)
+_threshold_option = click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=90.0,
+    show_default=True,
+    help="Minimum rapidfuzz score (0-100) for two names of the same type to be one entity.",
+)
+_overrides_option = click.option(
+    "--overrides",
+    type=click.Path(dir_okay=False),
+    help="YAML file of merges to undo (keep_apart) or to force (same); see docs/resolve.md.",
+)
+
+
+def _read_overrides(path: str | None) -> object:
+    from eventkg.resolve import OverridesError, load_overrides
+
+    if path is None:
+        return None
+    try:
+        return load_overrides(path)
+    except OverridesError as e:
+        raise _InputError(str(e)) from e
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Output file (.trig or .nq): GRAPH's article graphs plus the 'resolved' graph.",
+)
+@_window_option
+@_threshold_option
+@_overrides_option
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def resolve(
+    graph: str, output: str, window: int, threshold: float, overrides: str | None, quiet: bool
+) -> None:
+    """Link the articles of GRAPH: same actors and places, same incidents, conflicting figures.
+
+    Writes GRAPH's article graphs unchanged plus a named graph
+    <https://w3id.org/eventkg/id/resolved> holding canonical entities (owl:sameAs),
+    incidents (ekg:sameIncident), conflicts (ekg:Conflict) and an ekg:Merge node
+    explaining every link (rule and score).
+    """
+    from eventkg.resolve import RESOLVED_GRAPH, Overrides
+    from eventkg.resolve import resolve as run_resolve
+    from eventkg.store import GraphWriter, format_for
+
+    try:
+        if format_for(output) not in (".trig", ".nq"):
+            raise click.BadParameter(
+                "write .trig or .nq: the result has several named graphs", param_hint="'-o'"
+            )
+    except OutputError as e:
+        raise click.BadParameter(str(e), param_hint="'-o'") from e
+    ov = _read_overrides(overrides)
+    assert ov is None or isinstance(ov, Overrides)
+    ds = _load(graph)
+    res = run_resolve(ds, window=window, threshold=threshold, overrides=ov)
+    try:
+        with GraphWriter(output) as w:
+            for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+                if len(g) and g.identifier != RESOLVED_GRAPH:
+                    w.write(g)
+            w.write(res.graph)
+    except OutputError as e:
+        raise click.ClickException(str(e)) from e
+    if not quiet:
+        merged = sum(len(c) for c in res.entity_clusters)
+        reports = sum(len(c) for c in res.incidents)
+        _err.print(
+            f"wrote {escape(output)}: {merged} entity nodes in {len(res.entity_clusters)} entities, "
+            f"{reports} reports in {len(res.incidents)} incidents, {res.conflicts} conflicts",
+            highlight=False,
+        )
+        if res.incidents:
+            table = Table("incident", "reports", title="incidents reported by more than one article")
+            for row in _incident_rows(res.graph):
+                table.add_row(*row)
+            _out.print(table)
+
+
+def _incident_rows(g: object) -> list[tuple[str, str]]:
+    from rdflib import RDF, RDFS, Graph
+
+    from eventkg.rdf.namespace import EKG
+
+    assert isinstance(g, Graph)
+    rows = []
+    for inc in g.subjects(RDF.type, EKG.Incident):
+        reports = sorted(str(r).rsplit("/article/", 1)[-1] for r in g.subjects(EKG.sameIncident, inc))
+        rows.append((str(g.value(inc, RDFS.label)), "\n".join(reports)))
+    return sorted(rows)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
+@_window_option
+@_threshold_option
+@_overrides_option
+def conflicts(graph: str, fmt: str, window: int, threshold: float, overrides: str | None) -> None:
+    """List the figures that reports of the same incident disagree on, each with its source and date.
+
+    Uses GRAPH's 'resolved' graph (from `eventkg resolve`) when it has one; otherwise
+    resolves GRAPH in memory first (with --window, --threshold, --overrides).
+    """
+    from dataclasses import asdict, astuple, fields
+
+    from eventkg.resolve import ConflictRow, Overrides, list_conflicts
+
+    ov = _read_overrides(overrides)
+    assert ov is None or isinstance(ov, Overrides)
+    rows = list_conflicts(_load(graph), window=window, threshold=threshold, overrides=ov)
+    if fmt == "json":
+        click.echo(json.dumps([asdict(r) for r in rows], indent=1, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow([f.name for f in fields(ConflictRow)])
+        w.writerows(astuple(r) for r in rows)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    if not rows:
+        _out.print(f"{graph}: no conflicting reports", highlight=False)
+        return
+    table = Table(
+        "incident", "what", "value", "source", "reported", "article", title=f"conflicting reports in {graph}"
+    )
+    last = None
+    for r in rows:
+        key = (r.incident, r.what)
+        if last is not None and key[0] != last[0]:
+            table.add_section()
+        table.add_row(
+            r.incident_label if key[0] != (last or ("", ""))[0] else "",
+            r.what if key != last else "",
+            r.value,
+            r.source,
+            r.reported,
+            r.article_id,
+        )
+        last = key
+    _out.print(table)
+    n = len({(r.incident, r.what) for r in rows})
+    _out.print(f"{n} disagreements in {len({r.incident for r in rows})} incidents", highlight=False)
+
+
 # --------------------------------------------------------------------------- stats
 _STATS = """
 SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
