@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+import numpy as np
 import yaml
 from rapidfuzz import fuzz, process
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
@@ -215,38 +216,53 @@ def _is_name(label: str) -> bool:
     return any(w[:1].isupper() for w in re.findall(r"[^\W\d_][\w'-]*", label))
 
 
+_READ = (
+    RDF.type, RDFS.label, SKOS.altLabel, SCHEMA.sameAs, EKG.locatedIn, EKG.date, EKG.place, EKG.perpetrator,
+    *_COUNTS, EKG.articleId, SCHEMA.datePublished, SCHEMA.publisher, SCHEMA.headline,
+)  # fmt: skip
+
+
 def _read(ds: Dataset) -> tuple[dict[URIRef, _Node], dict[URIRef, _Report]]:
+    """The entities and events of every article graph, in one pass per predicate read
+    (asking each graph in turn is quadratic in rdflib's memory store)."""
+    facts: dict[tuple[str, Node], dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
+    for pred in _READ:
+        for s, _, o, ctx in ds.quads((None, pred, None, None)):
+            graph = str(ctx.identifier if isinstance(ctx, Graph) else ctx)
+            if graph != RESOLVED_GRAPH:
+                facts[graph, s][pred].append(o)
+    articles: dict[str, tuple[str, dt.date | None, str]] = {}
+    for (name, s), f in facts.items():
+        if str(s) == name and EKG.Article in f[RDF.type]:
+            art_id = str(f[EKG.articleId][0]) if f[EKG.articleId] else str(s)
+            pub = f[SCHEMA.datePublished]
+            published = dt.date.fromisoformat(str(pub[0])[:10]) if pub else None
+            by = [*f[SCHEMA.publisher], *f[SCHEMA.headline]]
+            articles[name] = (art_id, published, str(by[0]) if by else art_id)
     nodes: dict[URIRef, _Node] = {}
     reports: dict[URIRef, _Report] = {}
-    for g in ds.graphs():
-        if g.identifier == RESOLVED_GRAPH or (g.identifier, RDF.type, EKG.Article) not in g:
+    for (name, s), f in sorted(facts.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+        if name not in articles or not isinstance(s, URIRef):
             continue
-        art = URIRef(str(g.identifier))
-        art_id = str(g.value(art, EKG.articleId) or art)
-        pub = g.value(art, SCHEMA.datePublished)
-        published = dt.date.fromisoformat(str(pub)[:10]) if pub is not None else None
-        source = str(g.value(art, SCHEMA.publisher) or g.value(art, SCHEMA.headline) or art_id)
-        for s, o in g.subject_objects(RDF.type):
-            if not isinstance(s, URIRef) or not isinstance(o, URIRef) or not str(o).startswith(str(EKG)):
-                continue
-            kind = str(o)[len(str(EKG)) :]
+        art = URIRef(name)
+        for o in f[RDF.type]:
+            kind = str(o)[len(str(EKG)) :] if str(o).startswith(str(EKG)) else ""
             if kind in _BUCKET:
                 node = nodes.setdefault(s, _Node(s, kind))
                 node.articles.add(art)
-                for lab in [g.value(s, RDFS.label), *g.objects(s, SKOS.altLabel)]:
-                    if lab is not None and str(lab) not in node.labels:
+                for lab in [*f[RDFS.label], *f[SKOS.altLabel]]:
+                    if str(lab) not in node.labels:
                         node.labels.append(str(lab))
-                node.ids |= {str(x) for x in g.objects(s, SCHEMA.sameAs)}
-                node.parents |= {p for p in g.objects(s, EKG.locatedIn) if isinstance(p, URIRef)}
+                node.ids |= {str(x) for x in f[SCHEMA.sameAs]}
+                node.parents |= {p for p in f[EKG.locatedIn] if isinstance(p, URIRef)}
             elif kind in EVENT_FAMILY:
-                date = g.value(s, EKG.date)
-                rep = _Report(s, kind, art, art_id, published, source, str(date) if date else None)
-                rep.places = {p for p in g.objects(s, EKG.place) if isinstance(p, URIRef)}
-                rep.perpetrators = {p for p in g.objects(s, EKG.perpetrator) if isinstance(p, URIRef)}
-                rep.counts = {
-                    p: int(v.toPython()) for p in _COUNTS if isinstance(v := g.value(s, p), Literal)
-                }
-                rep.label = str(g.value(s, RDFS.label) or kind)
+                art_id, published, source = articles[name]
+                date = str(f[EKG.date][0]) if f[EKG.date] else None
+                rep = _Report(s, kind, art, art_id, published, source, date)
+                rep.places = {p for p in f[EKG.place] if isinstance(p, URIRef)}
+                rep.perpetrators = {p for p in f[EKG.perpetrator] if isinstance(p, URIRef)}
+                rep.counts = {p: int(v[0]) for p in _COUNTS if (v := f[p]) and isinstance(v[0], Literal)}
+                rep.label = str(f[RDFS.label][0]) if f[RDFS.label] else kind
                 reports[s] = rep
     return nodes, reports
 
@@ -335,36 +351,47 @@ def _entity_edges(nodes: dict[URIRef, _Node], threshold: float) -> list[_Edge]:
             edges.append(_Edge(group[0].iri, other.iri, _SAME_ID, 1.0, f"both are {ident}"))
     buckets: dict[str, list[_Node]] = defaultdict(list)
     for n in nodes.values():
-        if n.labels and _is_name(n.labels[0]):
+        if n.labels and _is_name(n.labels[0]) and not any(x.islower() for x in n.labels):
             buckets[_BUCKET[n.kind]].append(n)
     for bucket, members in sorted(buckets.items()):
         members.sort(key=lambda n: str(n.iri))
         names = [_fold(n.labels[0]) for n in members]
         folded = [{_fold(x) for x in n.labels if _is_name(x)} - {""} for n in members]
-        scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
-        for i, a in enumerate(members):
-            for j in range(i + 1, len(members)):
-                b = members[j]
-                if a.ids and b.ids and not a.ids & b.ids:
-                    continue  # different gazetteer entries, however alike their names
+        for i, j in sorted(_candidates(names, folded, threshold, person=bucket == "Person")):
+            a, b = members[i], members[j]
+            if a.ids and b.ids and not a.ids & b.ids:
+                continue  # different gazetteer entries, however alike their names
+            if names[i] in folded[j] or names[j] in folded[i]:
                 shared = sorted(folded[i] & folded[j])
-                if shared and (names[i] in folded[j] or names[j] in folded[i]):
-                    edges.append(_Edge(a.iri, b.iri, _ALIAS, 1.0, f"{bucket}: both are called {shared[0]!r}"))
-                    continue
-                score = float(scores[i][j])
-                if bucket == "Person":
-                    score = max(score, _person_score(names[i], names[j], threshold))
-                if score >= threshold:
-                    edges.append(
-                        _Edge(
-                            a.iri,
-                            b.iri,
-                            _FUZZY,
-                            round(score / 100, 3),
-                            f"{bucket}: {a.labels[0]!r} ~ {b.labels[0]!r} (rapidfuzz {score:.1f})",
-                        )
-                    )
+                edges.append(_Edge(a.iri, b.iri, _ALIAS, 1.0, f"{bucket}: both are called {shared[0]!r}"))
+                continue
+            score = float(fuzz.token_sort_ratio(names[i], names[j]))
+            if bucket == "Person":
+                score = max(score, _person_score(names[i], names[j], threshold))
+            if score >= threshold:
+                why = f"{bucket}: {a.labels[0]!r} ~ {b.labels[0]!r} (rapidfuzz {score:.1f})"
+                edges.append(_Edge(a.iri, b.iri, _FUZZY, round(score / 100, 3), why))
     return edges
+
+
+def _candidates(
+    names: list[str], folded: list[set[str]], threshold: float, *, person: bool
+) -> set[tuple[int, int]]:
+    """Index pairs ``i < j`` worth scoring: a shared name, a rapidfuzz score at the
+    threshold (one vectorised pass), or for people the same surname."""
+    pairs: set[tuple[int, int]] = set()
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, fs in enumerate(folded):
+        for f in fs:
+            index[f].append(i)
+    if person:
+        for i, name in enumerate(names):
+            index["surname " + name.split()[-1]].append(i)
+    for group in index.values():
+        pairs |= {(a, b) for a in group for b in group if a < b}
+    scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, dtype=np.uint8)
+    pairs |= {(int(i), int(j)) for i, j in zip(*np.nonzero(scores), strict=True) if i < j}
+    return pairs
 
 
 def _person_score(a: str, b: str, threshold: float) -> float:
@@ -394,12 +421,16 @@ def _date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def _when(r: _Report) -> tuple[dt.date, dt.date] | None:
-    """The event's date range, or the few days before publication when it has no date."""
+def _when(r: _Report) -> tuple[tuple[dt.date, dt.date], bool] | None:
+    """The event's day, or else the day before publication to the day of publication (a
+    year or a month says too little to tell two incidents apart); and whether it is a day
+    the article gives."""
     got = _date_range(r.date)
-    if got is None and r.published is not None:
-        got = (r.published - dt.timedelta(days=1), r.published)
-    return got
+    if got is not None and got[0] == got[1]:
+        return got, True
+    if r.published is not None:
+        return (r.published - dt.timedelta(days=1), r.published), False
+    return None
 
 
 def _ancestors(kind: str) -> list[str]:
@@ -419,13 +450,19 @@ def _event_edges(
     reports: dict[URIRef, _Report],
     canon: dict[URIRef, URIRef],
     places: dict[URIRef, set[URIRef]],
+    countries: set[URIRef],
     window: int,
 ) -> list[_Edge]:
     """Pairs of reports (from different articles) of the same incident."""
     edges = []
-    items = sorted(reports.values(), key=lambda r: str(r.iri))
-    for i, a in enumerate(items):
-        for b in items[i + 1 :]:
+    dated = sorted(
+        ((w, exact, r) for r in reports.values() if (got := _when(r)) is not None for w, exact in [got]),
+        key=lambda x: (x[0][0], str(x[2].iri)),
+    )
+    for i, (ra, exact_a, a) in enumerate(dated):
+        for rb, exact_b, b in dated[i + 1 :]:
+            if (rb[0] - ra[1]).days > window:
+                break  # sorted by start date: every later report starts later still
             if a.article == b.article or EVENT_FAMILY[a.kind] != EVENT_FAMILY[b.kind]:
                 continue
             if a.kind not in _ancestors(b.kind) and b.kind not in _ancestors(a.kind):
@@ -438,22 +475,21 @@ def _event_edges(
                 and not any(places.get(p, set()) & pa for p in pb)
             ):
                 continue  # neither the same place nor one inside the other
-            ra, rb = _when(a), _when(b)
-            if ra is None or rb is None:
-                continue
-            gap = max(0, (max(ra[0], rb[0]) - min(ra[1], rb[1])).days)
-            if gap > window:
-                continue
             perps_a = {canon.get(p, p) for p in a.perpetrators}
             perps_b = {canon.get(p, p) for p in b.perpetrators}
             shared = perps_a & perps_b
+            if not (exact_a and exact_b) and not (
+                same_place - countries and (shared or a.kind == b.kind != "Attack")
+            ):
+                continue  # undated: only the same town, and a shared perpetrator or the same specific type
+            gap = max(0, (rb[0] - ra[1]).days, (ra[0] - rb[1]).days)
             type_score = 1.0 if a.kind == b.kind else 0.8
             place_score = 1.0 if same_place else 0.7
             date_score = 1.0 - gap / (window + 1)
             actor_score = 1.0 if shared else (0.5 if not perps_a or not perps_b else 0.25)
             score = round(0.25 * type_score + 0.3 * place_score + 0.3 * date_score + 0.15 * actor_score, 3)
             why = (
-                f"same type ({a.kind} / {b.kind}); place {'same' if place_score == 1 else 'nested'}; "
+                f"types {a.kind} / {b.kind}; place {'same' if place_score == 1 else 'nested'}; "
                 f"dates {a.date or 'undated'} / {b.date or 'undated'} ({gap} days apart, window {window}); "
                 f"{len(shared)} shared perpetrators"
             )
@@ -563,7 +599,10 @@ def resolve(
         [(a, b) for evs in by_article.values() for a in evs for b in evs if a < b], overrides, event_labels
     )
     incidents, used = _cluster(
-        reports, _event_edges(reports, canon, places, window), apart, _forced(overrides, event_labels)
+        reports,
+        _event_edges(reports, canon, places, _coarse(nodes, canon), window),
+        apart,
+        _forced(overrides, event_labels),
     )
     inc_of: dict[URIRef, URIRef] = {}
     n_conflicts = 0
@@ -600,6 +639,11 @@ def _canonical_entity(g: Graph, members: list[_Node]) -> URIRef:
         if m.iri != c:
             g.add((c, OWL.sameAs, m.iri))
     return c
+
+
+def _coarse(nodes: dict[URIRef, _Node], canon: dict[URIRef, URIRef]) -> set[URIRef]:
+    """Countries and regions: too large to say two undated reports are of one incident."""
+    return {canon.get(n.iri, n.iri) for n in nodes.values() if n.kind in ("Country", "Region")}
 
 
 def _place_ancestors(nodes: dict[URIRef, _Node], canon: dict[URIRef, URIRef]) -> dict[URIRef, set[URIRef]]:
