@@ -6,7 +6,9 @@ once (``samples_trig``); tests that use either are marked ``model``.
 
 from __future__ import annotations
 
+import socket
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +41,20 @@ def samples_trig(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Path:
         warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\..*")
         run(REPO / "data" / "samples", out)
     return out
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every socket, connection and DNS lookup raises; the list records the attempts."""
+    attempts: list[str] = []
+
+    def blocked(name: str):  # type: ignore[no-untyped-def]
+        def fail(*args: object, **kwargs: object) -> None:
+            attempts.append(f"{name}{args[:2]}")
+            raise OSError(f"network access attempted in a test ({name})")
+
+        return fail
+
+    for name in ("socket", "create_connection", "getaddrinfo"):
+        monkeypatch.setattr(socket, name, blocked(name))
+    yield attempts

@@ -513,5 +513,86 @@ def stats(graph: tuple[str, ...], fmt: str) -> None:
     _out.print(table)
 
 
+# --------------------------------------------------------------------------- export
+# eventkg.exports.FORMATS and eventkg.crosswalk.SCHEMES, spelled out so that --help does
+# not import them (a test keeps them equal)
+_EXPORT_FORMATS = ("acled-csv", "gtd-csv", "jsonl", "graphml", "gexf", "jsonld", "trig", "nq", "ttl", "nt")
+
+
+@main.command()
+@click.argument("graph", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(_EXPORT_FORMATS), required=True, help="The output format.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
+def export(graph: tuple[str, ...], fmt: str, output: str) -> None:
+    """Export GRAPH files as ACLED- or GTD-style CSV, JSON Lines, GraphML, GEXF, JSON-LD or RDF.
+
+    \b
+    eventkg export out.trig --format acled-csv -o events.csv
+    eventkg export out.trig --format gexf -o actors.gexf
+    docs/formats.md documents every column and attribute.
+    """
+    from eventkg.exports import export as run_export
+
+    try:
+        summary = run_export(list(graph), output, fmt=fmt)
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+    except EventKGError as e:
+        raise click.ClickException(str(e)) from e
+    unit = {"acled-csv": "rows", "gtd-csv": "rows", "jsonl": "events", "graphml": "nodes", "gexf": "nodes"}
+    _err.print(f"wrote {escape(output)}: {summary.count} {unit.get(fmt, 'triples')} ({fmt})", highlight=False)
+
+
+# --------------------------------------------------------------------------- types
+_SCHEMES = ("cameo", "acled", "gtd", "gtd-weapon", "plover")
+
+
+@main.command()
+@click.option(
+    "--scheme",
+    type=click.Choice(_SCHEMES),
+    multiple=True,
+    help="Only these taxonomies (repeatable).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
+def types(scheme: tuple[str, ...], fmt: str) -> None:
+    """Print the event-type crosswalk: eventkg classes to CAMEO, ACLED, GTD and PLOVER codes."""
+    from eventkg.crosswalk import crosswalk_table
+
+    rows = [
+        {
+            "class": _short(r.ekg_class),
+            "scheme": r.code.scheme,
+            "match": r.code.match,
+            "code": r.code.code,
+            "label": r.code.label,
+            "broader": r.code.parent_code or "",
+            "source": r.code.source,
+        }
+        for r in crosswalk_table()
+        if not scheme or r.code.scheme in scheme
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["class"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        table = Table("eventkg class", "scheme", "match", "code", "label", title="event-type crosswalk")
+        for row in rows:
+            code = (
+                f"{row['broader']} › {row['code']}"
+                if row["broader"] and row["scheme"] != "cameo"
+                else row["code"]
+            )
+            table.add_row(row["class"], row["scheme"], row["match"], code, row["label"])
+        _out.print(table)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
