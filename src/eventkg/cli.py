@@ -27,6 +27,8 @@ __all__ = ["main"]
 if TYPE_CHECKING:
     from rdflib import Dataset
 
+    from eventkg.resolve import Overrides
+
 _err = Console(stderr=True)
 _out = Console(soft_wrap=True)
 
@@ -323,7 +325,7 @@ _overrides_option = click.option(
 )
 
 
-def _read_overrides(path: str | None) -> object:
+def _read_overrides(path: str | None) -> Overrides | None:
     from eventkg.resolve import OverridesError, load_overrides
 
     if path is None:
@@ -357,7 +359,7 @@ def resolve(
     incidents (ekg:sameIncident), conflicts (ekg:Conflict) and an ekg:Merge node
     explaining every link (rule and score).
     """
-    from eventkg.resolve import RESOLVED_GRAPH, Overrides
+    from eventkg.resolve import RESOLVED_GRAPH
     from eventkg.resolve import resolve as run_resolve
     from eventkg.store import GraphWriter, format_for
 
@@ -369,7 +371,6 @@ def resolve(
     except OutputError as e:
         raise click.BadParameter(str(e), param_hint="'-o'") from e
     ov = _read_overrides(overrides)
-    assert ov is None or isinstance(ov, Overrides)
     ds = _load(graph)
     res = run_resolve(ds, window=window, threshold=threshold, overrides=ov)
     try:
@@ -424,10 +425,9 @@ def conflicts(graph: str, fmt: str, window: int, threshold: float, overrides: st
     """
     from dataclasses import asdict, astuple, fields
 
-    from eventkg.resolve import ConflictRow, Overrides, list_conflicts
+    from eventkg.resolve import ConflictRow, list_conflicts
 
     ov = _read_overrides(overrides)
-    assert ov is None or isinstance(ov, Overrides)
     rows = list_conflicts(_load(graph), window=window, threshold=threshold, overrides=ov)
     if fmt == "json":
         click.echo(json.dumps([asdict(r) for r in rows], indent=1, ensure_ascii=False))

@@ -557,8 +557,20 @@ def resolve(
 
     Examples
     --------
-    >>> from eventkg.store import load
-    >>> res = resolve(load("tests/fixtures/jalalabad.trig"))  # doctest: +SKIP
+    Two articles report a bombing in Jalalabad on 7 March with different tolls:
+
+    >>> import datetime as dt
+    >>> from eventkg.models import Article, Entity, Event, Extraction, Mention, Role
+    >>> from eventkg.rdf import build_graph
+    >>> city = Entity(key="geonames:1139715", kind="City", label="Jalalabad", global_id=True)
+    >>> def report(art: str, published: str, killed: int) -> Extraction:
+    ...     ev = Event(key="event-1", kind="Bombing", mentions=(Mention(0, 1, "x"),),
+    ...                roles=(Role("place", city.key),), date="2025-03-07", killed=killed)
+    ...     day = dt.date.fromisoformat(published)
+    ...     return Extraction(Article(id=art, text="x", published=day), (city,), (ev,))
+    >>> res = resolve(build_graph([report("a", "2025-03-07", 27), report("b", "2025-03-08", 31)]))
+    >>> [len(reports) for reports in res.incidents], res.conflicts
+    ([2], 1)
     """
     overrides = overrides or Overrides()
     nodes, reports = _read(ds)
