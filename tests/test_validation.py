@@ -940,7 +940,37 @@ def test_result_fields_are_strings() -> None:
         message=result.message,
         shape=str(EKGSH.EventShape),
         graph=None,
+        label=None,
+        article="a1",
+        span=f'{TEXT.index("bombing")}-{TEXT.index("bombing") + 7} "bombing"',
     )
+
+
+def test_results_name_the_label_article_and_span() -> None:
+    g = article()
+    g.set((EX["figure/0"], EKG.count, Literal(-1)))  # a figure has no mention: its event's is used
+    g.remove((IRAN, RDFS.label, None))
+    g.set((KERMAN, SDO.latitude, Literal("130.5", datatype=XSD.decimal)))
+    report = validate(g)
+    by_focus = {r.focus: r for r in report.violations}
+    kerman = by_focus[str(KERMAN)]
+    assert (kerman.label, kerman.article) == ("Kerman", "a1")
+    assert kerman.span == f'{TEXT.index("Kerman")}-{TEXT.index("Kerman") + 6} "Kerman"'
+    assert by_focus[str(IRAN)].label is None
+    assert by_focus[str(IRAN)].span == f'{TEXT.index("Iran")}-{TEXT.index("Iran") + 4} "Iran"'
+    assert '"bombing"' in (by_focus[str(EX["figure/0"])].span or "")
+
+
+def test_the_report_graph_is_one_shacl_report() -> None:
+    g = Dataset()
+    build_article(g.graph(EX["g1"]))
+    bad = build_article(g.graph(EX["g2"]))
+    bad.set((BOMBING, EKG.killed, Literal(89)))
+    report = validate(g)
+    assert report.graph is not None
+    (top,) = report.graph.subjects(RDF.type, SH.ValidationReport)
+    assert report.graph.value(top, SH.conforms) == Literal(False)
+    assert len(list(report.graph.objects(top, SH.result))) == len(report.results) == 1
 
 
 def test_blank_node_focus_is_written_with_prefix() -> None:
