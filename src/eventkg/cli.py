@@ -6,10 +6,12 @@ Each command calls one library function. Library errors (:class:`EventKGError`) 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import io
 import json
+import logging
 import re
 import sys
 import tempfile
@@ -114,6 +116,16 @@ def extract(
                  resume=resume)  # fmt: skip
 
 
+class _ConsoleHandler(logging.Handler):
+    """Print eventkg's log warnings on stderr, one line each, as the CLI's other messages."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _err.print(f"[yellow]note[/] {escape(record.getMessage())}", markup=True, highlight=False)
+
+
 def _is_url(arg: str) -> bool:
     return re.match(r"^https?://", arg, re.IGNORECASE) is not None
 
@@ -185,7 +197,10 @@ def _extract(
         transient=True,
         disable=quiet,
     )
-    with progress:
+    notes = _ConsoleHandler()  # what the readers log (a guessed encoding) goes to the user
+    logging.getLogger("eventkg").addHandler(notes)
+    with progress, contextlib.ExitStack() as cleanup:
+        cleanup.callback(logging.getLogger("eventkg").removeHandler, notes)
         task = progress.add_task("extract", total=None, name="")
         try:
             summary = run(
@@ -218,8 +233,6 @@ def _extract(
         _print_report(title, ValidationReport(conforms=False, results=tuple(invalid), text=""), False, _err)
         if not keep_invalid:
             raise click.ClickException("articles with SHACL violations were left out (see above)")
-    if summary.articles == 0 and summary.skipped and not previous.ids:
-        raise click.ClickException(f"no article could be read; {summary.skipped} skipped (see above)")
     if strict and summary.skipped:
         raise click.ClickException(f"{summary.skipped} articles skipped")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph
 
 from eventkg.articles import read_articles
-from eventkg.errors import ArticleError, EventKGError
+from eventkg.errors import ArticleError, EventKGError, OutputError
 from eventkg.extract import extract
 from eventkg.models import Article, Extraction
 from eventkg.nlp import DEFAULT_MODEL, make_nlp, parse
@@ -90,6 +90,12 @@ def run(
     Returns
     -------
     RunSummary
+
+    Raises
+    ------
+    OutputError
+        When ``output`` cannot be written, or no article could be read (the old
+        ``output``, if any, is left as it was).
     """
     format_for(output)  # fail on an unknown suffix before any work
     summary = RunSummary(output=str(output))
@@ -133,4 +139,6 @@ def run(
             if on_article is not None:
                 on_article(article)
         summary.triples = writer.triples
+        if writer.count == 0 and summary.skipped:  # keep the old output rather than an empty one
+            raise OutputError(f"{output}: not written, no article could be read ({summary.skipped} skipped)")
     return summary

@@ -139,7 +139,8 @@ def validate(
     shapes : rdflib.Graph, optional
         Shapes to use instead of the packaged ``ontology/shapes.ttl``.
     extra_shapes : sequence of rdflib.Graph, optional
-        More shapes, added to ``shapes`` (for project-specific rules).
+        More shapes, added to ``shapes`` (for project-specific rules); for a Dataset, the
+        shapes in all its graphs.
     inference : {"none", "rdfs", "owlrl", "both"}, optional
         pySHACL's pre-validation inference. ``"none"`` (the default) is about seven times
         faster than ``"rdfs"``; subclass targets work without it because the ontology is
@@ -273,8 +274,9 @@ def _combined_shapes(shapes: Graph | None, extra_shapes: Sequence[Graph]) -> Gra
         return base
     combined = Graph()
     combined += base
-    for extra in extra_shapes:
-        combined += extra
+    for extra in extra_shapes:  # a Dataset (a shapes file read with store.load) counts all its graphs
+        for _name, member in _graphs_to_check(extra):
+            combined += member
     return combined
 
 
