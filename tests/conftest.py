@@ -6,7 +6,9 @@ once (``samples_trig``); tests that use either are marked ``model``.
 
 from __future__ import annotations
 
+import socket
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,14 +43,29 @@ def samples_trig(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Path:
     return out
 
 
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every socket, connection and DNS lookup raises; the list records the attempts."""
+    attempts: list[str] = []
+
+    def blocked(name: str):  # type: ignore[no-untyped-def]
+        def fail(*args: object, **kwargs: object) -> None:
+            attempts.append(f"{name}{args[:2]}")
+            raise OSError(f"network access attempted in a test ({name})")
+
+        return fail
+
+    for name in ("socket", "create_connection", "getaddrinfo"):
+        monkeypatch.setattr(socket, name, blocked(name))
+    yield attempts
+
+
 _LOOPBACK = ("127.", "::1", "localhost", "/")  # a unix socket path starts with '/'
 
 
 @pytest.fixture(autouse=True)
 def _no_network_in_the_suite(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test fails if anything connects anywhere but this machine (test servers use 127.0.0.1)."""
-    import socket
-
     real_connect = socket.socket.connect
     real_getaddrinfo = socket.getaddrinfo
 

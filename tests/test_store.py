@@ -6,9 +6,7 @@ import io
 import os
 import random
 import re
-import socket
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -77,23 +75,6 @@ def store_must_not_open(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("the query got past the network check and would have run")
 
     monkeypatch.setattr(eventkg.store, "_open_store", refuse)
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every socket, connection and DNS lookup raises; the list records the attempts."""
-    attempts: list[str] = []
-
-    def blocked(name: str):  # type: ignore[no-untyped-def]
-        def fail(*args: object, **kwargs: object) -> None:
-            attempts.append(f"{name}{args[:2]}")
-            raise OSError(f"network access attempted in a test ({name})")
-
-        return fail
-
-    for name in ("socket", "create_connection", "getaddrinfo"):
-        monkeypatch.setattr(socket, name, blocked(name))
-    yield attempts
 
 
 # ---------------------------------------------------------------------------------------- GraphWriter

@@ -383,6 +383,13 @@ VIOLATIONS: list[tuple[str, Mutation, URIRef, str, URIRef]] = [
         "valid xsd:date",
         EKGSH.EventShape,
     ),
+    (
+        "event-date-inferred-string",
+        _set(BOMBING, EKG.dateInferred, Literal("yes")),
+        BOMBING,
+        "ekg:dateInferred",
+        EKGSH.EventShape,
+    ),
     ("event-killed-integer", _set(BOMBING, EKG.killed, Literal(89)), BOMBING, "ekg:killed", EKGSH.EventShape),
     ("event-two-tolls", _add(BOMBING, EKG.killed, nn(95)), BOMBING, "ekg:killed", EKGSH.EventShape),
     (

@@ -57,7 +57,16 @@ def _offline(command: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OfflineGroup(click.Group):
+    """Every command added runs with Python's network access refused (unless --allow-network)."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if cmd.callback is not None:
+            cmd.callback = _offline(cmd.callback)
+        super().add_command(cmd, name)
+
+
+@click.group(cls=_OfflineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventkg")
 def main() -> None:
     """Turn news articles into an RDF knowledge graph of events."""
@@ -91,7 +100,6 @@ def main() -> None:
     "--resume", is_flag=True, help="Keep the articles OUTPUT already holds and extract only the others."
 )
 @click.option("--allow-network", is_flag=True, help="Fetch http(s) URLs given as INPUTS (refused otherwise).")
-@_offline
 def extract(
     inputs: tuple[str, ...],
     output: str,
@@ -255,7 +263,6 @@ _ROWS_PER_GROUP = 5
     help="A file of your own SHACL shapes, checked on top of eventkg's (repeatable).",
 )
 @click.option("--details", is_flag=True, help=f"List every result (default: {_ROWS_PER_GROUP} per problem).")
-@_offline
 def validate(graph: str, fmt: str, shape_files: tuple[str, ...], details: bool) -> None:
     """Check GRAPH against eventkg's SHACL shapes (and your own with --shapes).
 
@@ -370,7 +377,6 @@ def _load(path: str) -> Dataset:
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
 )
 @click.option("--allow-network", is_flag=True, help="Allow SERVICE and LOAD, which reach the network.")
-@_offline
 def query(
     graph: tuple[str, ...], sparql: str | None, query_file: str | None, fmt: str, allow_network: bool
 ) -> None:
@@ -476,7 +482,6 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
 @main.command()
 @click.argument("graph", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@_offline
 def stats(graph: tuple[str, ...], fmt: str) -> None:
     """Summarise GRAPH: articles, events by type, actors, places, claims, triples."""
     from eventkg.store import count_quads
@@ -503,6 +508,87 @@ def stats(graph: tuple[str, ...], fmt: str) -> None:
     for k, v in rows:
         table.add_row(k, str(v))
     _out.print(table)
+
+
+# --------------------------------------------------------------------------- export
+# eventkg.exports.FORMATS and eventkg.crosswalk.SCHEMES, spelled out so that --help does
+# not import them (a test keeps them equal)
+_EXPORT_FORMATS = ("acled-csv", "gtd-csv", "jsonl", "graphml", "gexf", "jsonld", "trig", "nq", "ttl", "nt")
+
+
+@main.command()
+@click.argument("graph", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(_EXPORT_FORMATS), required=True, help="The output format.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
+def export(graph: tuple[str, ...], fmt: str, output: str) -> None:
+    """Export GRAPH files as ACLED- or GTD-style CSV, JSON Lines, GraphML, GEXF, JSON-LD or RDF.
+
+    \b
+    eventkg export out.trig --format acled-csv -o events.csv
+    eventkg export out.trig --format gexf -o actors.gexf
+    docs/formats.md documents every column and attribute.
+    """
+    from eventkg.exports import export as run_export
+
+    try:
+        summary = run_export(list(graph), output, fmt=fmt)
+    except GraphReadError as e:
+        raise _InputError(str(e)) from e
+    except EventKGError as e:
+        raise click.ClickException(str(e)) from e
+    unit = {"acled-csv": "rows", "gtd-csv": "rows", "jsonl": "events", "graphml": "nodes", "gexf": "nodes"}
+    _err.print(f"wrote {escape(output)}: {summary.count} {unit.get(fmt, 'triples')} ({fmt})", highlight=False)
+
+
+# --------------------------------------------------------------------------- types
+_SCHEMES = ("cameo", "acled", "gtd", "gtd-weapon", "plover")
+
+
+@main.command()
+@click.option(
+    "--scheme",
+    type=click.Choice(_SCHEMES),
+    multiple=True,
+    help="Only these taxonomies (repeatable).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
+def types(scheme: tuple[str, ...], fmt: str) -> None:
+    """Print the event-type crosswalk: eventkg classes to CAMEO, ACLED, GTD and PLOVER codes."""
+    from eventkg.crosswalk import crosswalk_table
+
+    rows = [
+        {
+            "class": _short(r.ekg_class),
+            "scheme": r.code.scheme,
+            "match": r.code.match,
+            "code": r.code.code,
+            "label": r.code.label,
+            "broader": r.code.parent_code or "",
+            "source": r.code.source,
+        }
+        for r in crosswalk_table()
+        if not scheme or r.code.scheme in scheme
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["class"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        table = Table("eventkg class", "scheme", "match", "code", "label", title="event-type crosswalk")
+        for row in rows:
+            code = (
+                f"{row['broader']} › {row['code']}"
+                if row["broader"] and row["scheme"] != "cameo"
+                else row["code"]
+            )
+            table.add_row(row["class"], row["scheme"], row["match"], code, row["label"])
+        _out.print(table)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -38,12 +38,13 @@ EVENT_KINDS = (
     "VehicleRamming",
     "Kidnapping",
     "Arson",
+    "Battle",
     "Arrest",
     "Seizure",
 )
 
 #: The CONTRACT's core class each event class falls under.
-EVENT_FAMILY = {k: "Attack" for k in EVENT_KINDS[:8]} | {"Arrest": "Arrest", "Seizure": "Seizure"}
+EVENT_FAMILY = {k: "Attack" for k in EVENT_KINDS[:8]} | {k: k for k in ("Battle", "Arrest", "Seizure")}
 
 #: Entity classes (local names in ``ontology/eventkg.ttl``).
 ENTITY_KINDS = (
@@ -167,6 +168,8 @@ class Event:
     roles: tuple[Role, ...] = ()
     date: str | None = None  # "2024-01-03", "2024-01" or "2024"
     date_mention: Mention | None = None
+    #: the text gives no date: ``date`` is the month of the report, as ACLED codes it
+    date_inferred: bool = False
     killed: int | None = None
     injured: int | None = None
     arrested: int | None = None

@@ -1,4 +1,5 @@
-"""Files that ship with eventkg: the ontology, the SHACL shapes and the gazetteers.
+"""Files that ship with eventkg: the ontology, the SHACL shapes, the event-type crosswalk,
+the JSON-LD context and the gazetteers.
 
 An installed wheel carries them under ``eventkg/_resources/`` (``ontology/`` and
 ``gazetteers/``, see ``[tool.hatch.build.targets.wheel.force-include]`` in
@@ -6,10 +7,10 @@ An installed wheel carries them under ``eventkg/_resources/`` (``ontology/`` and
 ``ontology/`` and ``data/gazetteers/``. :func:`resource_path` looks in the package first
 and falls back to the checkout, so both work the same.
 
-The parsed ontology and shapes are cached: :func:`ontology_graph` and :func:`shapes_graph`
-parse once per process and return the same :class:`rdflib.Graph` each time. Treat those
-graphs as read-only; copy them (``Graph() + g`` or ``g += ...`` on a new graph) before
-adding triples.
+The parsed ontology, shapes and crosswalk are cached: :func:`ontology_graph`,
+:func:`shapes_graph` and :func:`crosswalk_graph` parse once per process and return the
+same :class:`rdflib.Graph` each time. Treat those graphs as read-only; copy them
+(``Graph() + g`` or ``g += ...`` on a new graph) before adding triples.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-__all__ = ["ontology_graph", "resource_path", "shapes_graph"]
+__all__ = ["crosswalk_graph", "ontology_graph", "resource_path", "shapes_graph"]
 
 #: Top-level resource folder -> its place in a source checkout (relative to the repository).
 _SOURCE_DIRS = {
@@ -144,3 +145,24 @@ def shapes_graph() -> Graph:
     True
     """
     return _parse_turtle(resource_path("ontology", "shapes.ttl"))
+
+
+@functools.cache
+def crosswalk_graph() -> Graph:
+    """Return the event-type crosswalk (``ontology/crosswalk.ttl``), parsed once.
+
+    Returns
+    -------
+    rdflib.Graph
+        The cached SKOS concept schemes (CAMEO, ACLED, GTD, PLOVER) and the mappings from
+        eventkg's classes to them; do not modify it.
+
+    Examples
+    --------
+    >>> from rdflib import RDF, SKOS, URIRef
+    >>> from eventkg.resources import crosswalk_graph
+    >>> cameo = URIRef("https://w3id.org/eventkg/crosswalk/cameo/1831")
+    >>> (cameo, RDF.type, SKOS.Concept) in crosswalk_graph()
+    True
+    """
+    return _parse_turtle(resource_path("ontology", "crosswalk.ttl"))

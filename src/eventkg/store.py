@@ -29,7 +29,16 @@ from rdflib import Dataset, Graph
 from eventkg.errors import GraphReadError, OutputError, QueryError
 from eventkg.rdf.build import PREFIXES, bind_prefixes
 
-__all__ = ["FORMATS", "GraphWriter", "QueryResult", "count_quads", "format_for", "load", "query"]
+__all__ = [
+    "FORMATS",
+    "GraphWriter",
+    "QueryResult",
+    "count_quads",
+    "format_for",
+    "load",
+    "open_store",
+    "query",
+]
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never fetch FROM <url> graphs
 
@@ -275,6 +284,18 @@ def _open_store(paths: Iterable[str | os.PathLike[str]]) -> ox.Store:
         except SyntaxError as e:
             raise GraphReadError(f"{p}: {e}; the file is truncated or not {FORMATS[suffix][0]}") from e
     return store
+
+
+def open_store(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> ox.Store:
+    """An in-memory Oxigraph store with the quads of the graph files, for many queries.
+
+    Raises
+    ------
+    GraphReadError
+        When a file cannot be read.
+    """
+    files = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    return _open_store(files)
 
 
 def count_quads(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> int:

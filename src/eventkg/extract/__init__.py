@@ -27,7 +27,7 @@ from eventkg.models import Article, CasualtyFigure, Claim, Event, Extraction, Ro
 __all__ = ["extract"]
 
 _ROLE_ORDER = ("perpetrator", "victim", "target", "place", "instrument", "detainee", "seizedItem")
-_FIGURE_FAMILY = {"killed": "Attack", "injured": "Attack", "arrested": "Arrest"}
+_FIGURE_FAMILY = {"killed": ("Attack", "Battle"), "injured": ("Attack", "Battle"), "arrested": ("Arrest",)}
 
 
 def extract(doc: Doc, article: Article) -> Extraction:
@@ -108,7 +108,7 @@ def _place_unknown_places(table: EntityTable) -> None:
 def _attach(fig: Figure, mentions: list[EventMention]) -> EventMention | None:
     """The event mention a figure belongs to: same sentence first, else the latest before it."""
     family = _FIGURE_FAMILY[fig.outcome]
-    cands = [m for m in mentions if m.family == family and m.status == "asserted"]
+    cands = [m for m in mentions if m.family in family and m.status == "asserted"]
     same = [m for m in cands if m.token.sent.start == fig.head.sent.start]
     if same:
         return min(same, key=lambda m: abs(m.token.i - fig.head.i))
@@ -142,7 +142,19 @@ def _main_place(groups: list[list[EventMention]], table: EntityTable, article: A
         if rec is not None:
             country = rec if rec.kind == "Country" else rec.parent
             return table.add_place(country, None) if country is not None else None
-    return None
+    return _nationality(table)
+
+
+def _nationality(table: EntityTable) -> str | None:
+    """With no place named at all, the country whose people the text names most
+    ("Salvadoran troops", "the Salvadoran people"), if it clearly leads."""
+    if any(d.kind in ("Place", "City", "Region", "Country") for d in table.items.values()):
+        return None
+    common = table.nationalities.most_common(2)
+    if not common or (len(common) == 2 and common[0][1] == common[1][1]):
+        return None
+    record = country(common[0][0])
+    return table.add_place(record, None) if record is not None else None
 
 
 def _events(
@@ -228,16 +240,21 @@ def _events(
         counters[bucket] += 1
         key = f"{'event' if bucket == 'asserted' else 'potential'}-{counters[bucket]}"
         dated = next((m for m in g if m.date), None)
+        # no date in the text: it happened on or before the report, most likely that month
+        report_month = (
+            article.published.strftime("%Y-%m") if article.published and status == "asserted" else None
+        )
         inside = [next((sp for content, sp in spoken if m.token.i in content), None) for m in g]
         event = Event(
             key=key,
             kind=kind,
             mentions=tuple(sorted(m.mention for m in g)),
             roles=tuple(Role(r, k) for r in _ROLE_ORDER for k in roles.get(r, [])),
-            date=dated.date if dated else None,
+            date=dated.date if dated else report_month,
             date_mention=dated.date_mention if dated else None,
-            killed=counts.get("killed") if FAMILY[kind] == "Attack" else None,
-            injured=counts.get("injured") if FAMILY[kind] == "Attack" else None,
+            date_inferred=dated is None and report_month is not None,
+            killed=counts.get("killed") if FAMILY[kind] in ("Attack", "Battle") else None,
+            injured=counts.get("injured") if FAMILY[kind] in ("Attack", "Battle") else None,
             arrested=counts.get("arrested") if FAMILY[kind] == "Arrest" else None,
             figures=tuple(CasualtyFigure(f.count, f.outcome, f.group, f.mention) for f in parts),
             status=status,

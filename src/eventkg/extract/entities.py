@@ -9,6 +9,7 @@ fills it from the named entities spaCy and the gazetteer ruler found, and
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from eventkg.extract import lexicon as lx
 from eventkg.extract.places import PlaceRecord, capital_of, fold, resolve_place
 from eventkg.models import Article, Entity, Mention
-from eventkg.nlp.gazetteers import entry_index
+from eventkg.nlp.gazetteers import demonyms, entry_index
 
 __all__ = ["EntityTable", "np_tokens", "recognize"]
 
@@ -71,6 +72,8 @@ class EntityTable:
         self.items: dict[str, _Draft] = {}
         self.by_token: dict[int, str] = {}
         self.countries: set[str] = set()
+        #: ISO codes of the countries whose people the text names ("Salvadoran troops")
+        self.nationalities: Counter[str] = Counter()
         self.armed_mentions: list[tuple[int, str]] = []  # (token index, key) of named armed groups
 
     # -- building -----------------------------------------------------------------------
@@ -219,7 +222,7 @@ class EntityTable:
         for child in tok.children:  # "the terrorist group Islamic State": the name in apposition
             if child.dep_ == "appos" and child.i in self.by_token and child.i - tok.i <= 3:
                 return self.filler(child)
-        lemma = tok.lemma_.lower()
+        lemma = _noun_lemma(tok)
         low = tok.lower_
         named = self.member_org(tok)  # "Boko Haram fighters", "members of ISIS": acting for the group
         if named is not None:
@@ -305,7 +308,16 @@ class EntityTable:
         label = " ".join(_cased(t) for t in label_toks) or tok.text
         key = self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
         self._short_aliases(key, label_toks)
+        self.phrase_alias(key, tok)
         return key
+
+    def phrase_alias(self, key: str, tok: Token) -> None:
+        """The whole description is also a name of what it describes: "the president's
+        home", "offices of the workers' union federation", "daughter of the ambassador"."""
+        toks = _phrase(tok)
+        if len(toks) > 1 and toks[-1].i - toks[0].i + 1 == len(toks) <= 14:
+            text = self.mention(toks[0].idx, toks[-1].idx + len(toks[-1])).text
+            self.items[key].aliases[" ".join(text.split())] = None
 
     def _short_aliases(self, key: str, toks: list[Token]) -> None:
         """ "23 Afghan soldiers" is also called "Afghan soldiers" and "soldiers": the shorter
@@ -322,7 +334,24 @@ class EntityTable:
         label = " ".join(t.text for t in toks).lower()
         key = self.add(f"target:{slug(label)}", "Target", label, self.span_mention(toks))
         self._short_aliases(key, toks)
+        self.phrase_alias(key, tok)
         return key
+
+
+def _phrase(tok: Token, *, top: bool = True) -> list[Token]:
+    """``tok``'s noun phrase with its possessor and "of" complement, without a leading
+    determiner, relative clauses, appositions or other prepositions."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "case", "nmod", "nummod", "quantmod") or (
+            c.dep_ == "det" and not top
+        ):
+            if not (c.dep_ == "poss" and c.pos_ == "PRON"):
+                out += _phrase(c, top=False)
+        elif c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN"):
+            out.append(c)
+            out += [t for p in c.children if p.dep_ == "pobj" for t in _phrase(p, top=False)]
+    return sorted(out, key=lambda t: t.i)
 
 
 def _cased(t: Token) -> str:
@@ -348,6 +377,12 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             rec = resolve_place(ent.text, kind="Country", exact=False)
             if rec is not None and rec.kind == "Country":
                 table.countries.add(rec.country)
+    nationality = demonyms()
+    for tok in doc:
+        named = tok.ent_type_ not in ("", "NORP")  # not "Central American University"
+        iso = None if named else nationality.get(tok.lower_)
+        if iso is not None:
+            table.nationalities[iso] += 1
     if article.dateline_place:
         rec = resolve_place(article.dateline_place.split(",")[-1])
         if rec is not None:
@@ -432,8 +467,11 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "colonel", "col", "general"
 def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
     ent = _full_name(ent)
     start, end = ent.start, ent.end
-    while start < end - 1 and ent.doc[start].lower_.rstrip(".") in _HONORIFICS | lx.TITLE_NOUNS:
-        start += 1  # "Dr Jose Antonio Rodriguez Porth", "Mr. Torres": the title is not the name
+    while start < end - 1 and (
+        ent.doc[start].lower_.rstrip(".") in _HONORIFICS | lx.TITLE_NOUNS
+        or (ent.doc[start].pos_ == "NOUN" and start < end - 2)
+    ):
+        start += 1  # "Dr Jose Antonio Rodriguez Porth", "Mr. Torres", "journalist Carlos Marcelo"
     for t in ent:
         if t.lower_ in ("'s", "’s") and t.i > start:
             end = t.i  # "Carlos Guerrero's wife" names Carlos Guerrero
@@ -450,6 +488,9 @@ def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
         key = f"person:{slug(name)}"
     for s in suffixes:  # any tail of the name refers to this person from now on
         people.setdefault(s, key)
+    for w in words[1:-1]:  # and a first surname: "Carlos Pizarro Leongomez", later "Pizarro"
+        if len(w) > 2 and w[0].isupper():
+            people.setdefault(fold(w), key)
     table.add(key, "Person", name, table.span_mention(ent))
     d = table.items[key]
     if len(name) > len(d.label) and fold(d.label) in folded:
@@ -458,6 +499,9 @@ def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
     title = _title(ent)
     if title and not d.title:
         d.title = title
+    for child in ent.root.children:  # "David Lecky, director of the Columbus School": also his name
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            table.phrase_alias(key, child)
 
 
 def _title(ent: Span) -> str | None:
@@ -508,12 +552,14 @@ def _gazetteer(table: EntityTable, ent: Span) -> None:
 
 
 def _place_or_org(table: EntityTable, ent: Span) -> None:
-    text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I).strip(" ’'s") if ent.label_ != "ORG" else ent.text
-    if text.endswith(("’s", "'s")):
-        text = text[:-2]
+    text = ent.text
+    if ent.label_ != "ORG":  # "the Pakistan's" -> "Pakistan"; "Paris" keeps its final s
+        text = re.sub(r"^the\s+|[’']s?\s*$", "", text.strip(), flags=re.I)
     kind_hint, mention_toks = _place_kind(ent)
     rec = None
-    if ent.label_ != "ORG" or kind_hint:
+    if kind_hint == "Place":
+        pass  # "the San Joaquin neighborhood": no gazetteer lists neighbourhoods; never a city elsewhere
+    elif ent.label_ != "ORG" or kind_hint:
         rec = resolve_place(
             text,
             kind=kind_hint,
@@ -521,7 +567,9 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
             exact=ent.label_ in ("NORP", "ORG"),
         )
     words = text.split()
-    if rec is None and len(words) > 1 and words[-1].lower() in lx.PLACE_KIND_NOUNS:  # "Borno State"
+    if (
+        rec is None and len(words) > 1 and lx.PLACE_KIND_NOUNS.get(words[-1].lower(), "Place") != "Place"
+    ):  # "Borno State"
         rec = resolve_place(
             " ".join(words[:-1]),
             kind=lx.PLACE_KIND_NOUNS[words[-1].lower()],
@@ -565,12 +613,29 @@ def _locative(ent: Span) -> bool:
     }
 
 
+def _noun_lemma(tok: Token) -> str:
+    """The lemma, also of a common noun the tagger took for a name ("Guerrillas killed ...")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and lemma == tok.lower_:
+        if lemma.endswith("men"):
+            return lemma[:-3] + "man"
+        if lemma.endswith("ies"):
+            return lemma[:-3] + "y"
+        if lemma.endswith("s") and not lemma.endswith("ss"):
+            return lemma[:-1]
+    return lemma
+
+
 def _place_kind(ent: Span) -> tuple[str | None, list[Token]]:
     """ "the province of Kandahar" / "Kandahar province": the kind the text gives, and the tokens."""
     toks = list(ent)
     root = ent.root
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lx.PLACE_KIND_NOUNS:
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and lx.PLACE_KIND_NOUNS.get(head.head.lemma_.lower(), "Place") != "Place"
+    ):  # "the city of Kandahar", but "the San Joaquin neighborhood of Caracas" names a city
         noun = head.head
         return lx.PLACE_KIND_NOUNS[noun.lemma_.lower()], [noun, head, *toks]
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None

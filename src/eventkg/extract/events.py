@@ -31,11 +31,13 @@ _SPECIFICITY = [
     "VehicleRamming",
     "Arson",
     "Attack",
+    "Battle",
     "Arrest",
     "Seizure",
 ]
 _NOUN = ("NOUN", "PROPN")
 _PLACES = {"Place", "City", "Region", "Country"}
+_VIOLENT = {"Attack", "Battle"}
 
 
 @dataclass
@@ -55,6 +57,11 @@ class EventMention:
     @property
     def family(self) -> str:
         return FAMILY[self.kind]
+
+    @property
+    def violent(self) -> bool:
+        """An attack or a battle: both have sides, casualties, weapons and targets."""
+        return self.family in _VIOLENT
 
     def add(self, role: str, key: str) -> None:
         keys = self.roles.setdefault(role, [])
@@ -106,6 +113,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
     if tok.i in table.by_token:
         return None  # part of a name ("Attack Brigade") or a weapon ("bomb")
     if tok.pos_ in _NOUN:
+        if lemma in lx.BATTLE_NOUNS or low in lx.BATTLE_NOUNS:
+            return None if lefts & _FIGURATIVE else "Battle"
         if lemma in lx.ATTACK_NOUNS or low in lx.ATTACK_NOUNS:
             if lefts & {"heart", "panic", "cyber", "asthma", "verbal", "counter"}:
                 return None
@@ -156,6 +165,11 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         return "Bombing"  # "two bombs were thrown at a vehicle"
     if lemma == "sabotage":
         return "Attack"
+    if lemma in lx.BATTLE_VERBS or (
+        lemma in lx.BATTLE_VERBS_WITH
+        and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children)
+    ):
+        return "Battle"  # "rebels clashed with troops", "fought against the army"
     if lemma in lx.ATTACK_VERBS:
         if (
             lemma in lx.AGENTIVE_ONLY
@@ -168,6 +182,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         if lemma == "attack" and _abstract_object(tok):
             return None
         kind = lx.ATTACK_VERBS[lemma]
+        if kind in ("Attack", "Shooting") and _in_battle(tok):
+            return "Battle"
         if kind in ("Attack", "Bombing") and ("suicide" in lefts or _suicide_subject(tok)):
             kind = "SuicideBombing"
         return kind
@@ -183,6 +199,24 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         return "Seizure" if _weapon_in(objs, table) else None
     return None
+
+
+_FIGURATIVE = {"verbal", "political", "diplomatic", "ideological", "cultural", "legal", "electoral"}
+#: "killed in the clash", "wounded during combat", "died as a result of the clashes"
+_BATTLE_PREPS = {"in", "during", "amid", "as", "after"}
+
+
+def _in_battle(tok: Token) -> bool:
+    """The casualties of ``tok`` ("two soldiers were killed") fell in a battle it names."""
+    frontier = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _BATTLE_PREPS]
+    for _ in range(4):
+        nxt = []
+        for t in frontier:
+            if t.pos_ in _NOUN and t.lemma_.lower() in lx.BATTLE_NOUNS:
+                return True
+            nxt += [c for c in t.children if c.dep_ in ("pobj", "prep", "pcomp")]
+        frontier = nxt
+    return False
 
 
 def _suicide_subject(tok: Token) -> bool:
@@ -376,7 +410,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
     if not em.roles.get("place"):
         # "killed three soldiers in Peshawar", "the attack on the city of Kandahar"; where the
         # people arrested or items seized come from is not where the event was
-        for t in _local(tok, subjects=fam == "Attack"):
+        for t in _local(tok, subjects=fam in _VIOLENT):
             got = table.filler(t) if t.i in table.by_token else None
             if got and got[1] == "place":
                 em.add("place", got[0])
@@ -384,7 +418,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         got = table.filler(tok.head) if tok.head.i in table.by_token else None
         if got and got[1] == "place":
             em.add("place", got[0])
-    if not em.roles.get("place") and fam == "Attack":  # the nearest place named in the sentence
+    if not em.roles.get("place") and fam in _VIOLENT:  # the nearest place named in the sentence
         near = [
             t
             for t in tok.sent
@@ -424,7 +458,7 @@ def _local(tok: Token, depth: int = 8, *, subjects: bool = True) -> list[Token]:
 
 def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) -> None:
     got = table.filler(t)
-    if got is None and t.lower_ in ("it", "they") and em.family == "Attack":
+    if got is None and t.lower_ in ("it", "they") and em.violent:
         got = _antecedent(t, table)
     if got is None and t.lower_ in ("who", "that", "which") and t.head.dep_ == "relcl":
         got = table.filler(t.head.head)
@@ -432,9 +466,9 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
         return
     key, cat = got
     if cat == "weapon":
-        em.add("instrument" if em.family == "Attack" else "seizedItem", key)
+        em.add("instrument" if em.violent else "seizedItem", key)
     elif (
-        em.family == "Attack"
+        em.violent
         and not exploding
         and (cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and not _generic(t)))
     ):  # "unidentified persons killed ...": whoever does the killing is its perpetrator
@@ -473,9 +507,9 @@ def _by(em: EventMention, t: Token, table: EntityTable) -> None:
     if got is None:
         return
     key, cat = got
-    if cat == "weapon" and em.family == "Attack":
+    if cat == "weapon" and em.violent:
         em.add("instrument", key)
-    elif cat in ("agent", "person", "human") and em.family == "Attack":
+    elif cat in ("agent", "person", "human") and em.violent:
         em.add("perpetrator", key)
 
 
@@ -507,6 +541,8 @@ _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "
 
 
 def _object(em: EventMention, t: Token, table: EntityTable) -> None:
+    if t.lower_ in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.pos_ in _NOUN:
+        t = t.head.head  # "journalist Carlos Marcelo, who was kidnapped by ...": Marcelo
     got = table.people(t)
     if got is None and t.pos_ in ("NOUN", "PROPN") and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
         got = table.group(t), "human"
@@ -523,7 +559,7 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     key, cat = got
     if cat == "site":
         cat = "target"  # "bombed the Murrah Federal Building"
-    if em.family == "Attack":
+    if em.violent:
         if cat in ("person", "human") or (cat == "agent" and table.kind(key) == "Group"):
             em.add("generic_victim" if _generic(t) else "victim", key)
         elif cat == "target":
@@ -546,7 +582,7 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
 
 
 def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
-    if t.lower_ in ("front", "vicinity", "outskirts") and em.family == "Attack":  # "in front of the embassy"
+    if t.lower_ in ("front", "vicinity", "outskirts") and em.violent:  # "in front of the embassy"
         for of in t.children:
             if of.dep_ == "prep" and of.lower_ == "of":
                 for p in of.children:
@@ -643,13 +679,13 @@ def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
     if got is None:
         return
     key, cat = got
-    if cat == "weapon" and em.family == "Attack":
+    if cat == "weapon" and em.violent:
         em.add("instrument", key)
     elif cat == "weapon" and em.family == "Seizure":
         em.add("seizedItem", key)
     elif cat == "place":
         em.add("place", key)
-    elif cat == "agent" and em.family == "Attack" and table.kind(key) in ("ArmedGroup", "Organization"):
+    elif cat == "agent" and em.violent and table.kind(key) in ("ArmedGroup", "Organization"):
         em.add("perpetrator", key)
 
 
@@ -774,7 +810,7 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
     for tok in doc:
         if tok.lemma_.lower() not in _DEATH_NOUNS or tok.pos_ not in _NOUN:
             continue
-        same = [m for m in mentions if m.family == "Attack" and m.token.sent == tok.sent]
+        same = [m for m in mentions if m.violent and m.token.sent == tok.sent]
         if not same:
             continue
         attack = min(same, key=lambda m: abs(m.token.i - tok.i))
@@ -796,7 +832,7 @@ def _weapons_in_sentence(doc: Doc, table: EntityTable, mentions: list[EventMenti
             continue
         tok = doc[i]
         same = [m for m in mentions if m.token.sent == tok.sent and m.status == "asserted"]
-        if same and all(m.family == "Attack" for m in same):
+        if same and all(m.violent for m in same):
             min(same, key=lambda m: abs(m.token.i - i)).add("instrument", key)
             used.add(key)
 
@@ -807,7 +843,7 @@ _DAMAGE = {"destroy", "damage", "affect", "hit", "raze", "wreck", "demolish", "g
 def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
     """What an attack in the same sentence destroyed or aimed at: "destroyed a pylon", "the
     embassy was the target of the attack", "the plant was the terrorists' target"."""
-    attacks = [m for m in mentions if m.family == "Attack"]
+    attacks = [m for m in mentions if m.violent]
     for tok in doc:
         lemma = tok.lemma_.lower()
         hits: list[Token] = []
@@ -846,7 +882,7 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
     """Who the text holds responsible for an attack it names: "X are behind this attack",
     "X was responsible for the bombing", "the men involved in the murder", "suspects who took
     part in the attack", "accused X of the killing", "blames X for the massacre"."""
-    by_token = {m.token.i: m for m in mentions if m.family == "Attack"}
+    by_token = {m.token.i: m for m in mentions if m.violent}
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma not in _INVOLVED:
@@ -884,7 +920,7 @@ def _weapons_used_in(doc: Doc, table: EntityTable, mentions: list[EventMention])
             if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in ("use", "employ", "plant", "detonate"):
                 for prep in acl.children:
                     for p in prep.children:
-                        if p.i in by_token and by_token[p.i].family == "Attack":
+                        if p.i in by_token and by_token[p.i].violent:
                             by_token[p.i].add("instrument", key)
 
 

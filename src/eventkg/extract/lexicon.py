@@ -12,6 +12,9 @@ __all__ = [
     "ARREST_VERBS",
     "ATTACK_NOUNS",
     "ATTACK_VERBS",
+    "BATTLE_NOUNS",
+    "BATTLE_VERBS",
+    "BATTLE_VERBS_WITH",
     "COLLECTIVE_NOUNS",
     "CONTAINER_NOUNS",
     "DISCOVERY_VERBS",
@@ -42,7 +45,7 @@ ATTACK_NOUNS = {
     "airstrike": "Attack", "shelling": "Attack",
     "bombing": "Bombing", "explosion": "Bombing", "blast": "Bombing", "detonation": "Bombing",
     "car-bombing": "Bombing", "firebombing": "Arson",
-    "shooting": "Shooting", "gunfire": "Shooting", "shootout": "Shooting", "gunbattle": "Shooting",
+    "shooting": "Shooting", "gunfire": "Shooting",
     "stabbing": "Stabbing",
     "ramming": "VehicleRamming",
     "kidnapping": "Kidnapping", "abduction": "Kidnapping", "kidnap": "Kidnapping",
@@ -64,6 +67,13 @@ _ATTACK_VERBS: dict[str, str | None] = {
 ATTACK_VERBS: dict[str, str] = {k: v for k, v in _ATTACK_VERBS.items() if v is not None}
 #: verbs that only count as an attack with an agent as subject ("gunmen wounded two")
 AGENTIVE_ONLY = {"wound", "injure", "burn", "hack", "ram", "shell", "raze"}
+
+#: an exchange of fire between armed sides (ACLED's "Battles"), not an attack on victims
+BATTLE_NOUNS = {"clash", "combat", "fighting", "battle", "skirmish", "firefight", "gunbattle", "shootout",
+                "shoot-out", "crossfire", "gunfight"}  # fmt: skip
+#: verbs that name a battle: "rebels clashed with troops"; "fight"/"battle" only with/against someone
+BATTLE_VERBS = {"clash", "skirmish"}
+BATTLE_VERBS_WITH = {"fight", "battle", "engage"}
 
 ARREST_NOUNS = {"arrest", "detention", "capture", "apprehension", "custody", "roundup"}
 ARREST_VERBS = {"arrest", "detain", "apprehend", "capture", "nab", "round", "jail", "imprison"}
@@ -480,6 +490,8 @@ PLACE_KIND_NOUNS = {
     "governorate": "Region", "county": "Region", "prefecture": "Region", "territory": "Region",
     "city": "City", "town": "City", "capital": "City", "village": "City", "municipality": "City",
     "country": "Country", "republic": "Country", "nation": "Country",
+    "district": "Region", "canton": "Region", "jurisdiction": "Region",
+    "hamlet": "City", "neighborhood": "Place", "neighbourhood": "Place", "suburb": "Place",
 }  # fmt: skip
 
 # --- speech and attribution ------------------------------------------------------------
@@ -531,7 +543,13 @@ TITLE_NOUNS = {
     "expert",
     "witness",
     "resident",
-}
+    # occupations written before a name: "journalist Carlos Marcelo", "priest Segundo Montes"
+    "journalist", "reporter", "correspondent", "editor", "photographer", "cameraman", "priest",
+    "bishop", "archbishop", "monsignor", "pastor", "lawyer", "businessman", "businesswoman",
+    "industrialist", "engineer", "student", "professor", "teacher", "doctor", "nurse", "councilman",
+    "councilwoman", "congressman", "congresswoman", "candidate", "activist", "unionist", "soldier",
+    "policeman", "policewoman", "sergeant", "lieutenant", "captain", "major", "mr", "mrs", "ms",
+}  # fmt: skip
 
 # --- casualty outcome words ----------------------------------------------------------
 _OUTCOME_WORDS: dict[str, str | None] = {

@@ -211,7 +211,7 @@ def resolve_place(
     if not cands:
         return None
     ctx = set(context)
-    return min(
+    best = min(
         cands,
         key=lambda c: (
             c.country not in ctx,  # places in countries the article names first
@@ -221,3 +221,10 @@ def resolve_place(
             c.key,
         ),
     )
+    if ctx and best.country not in ctx and best.kind == "City" and best.population < _WELL_KNOWN:
+        return None  # "the hamlet of San Andres" in a Salvadoran story is not San Andrés, Colombia
+    return best
+
+
+#: a city this big may be named without its country; a smaller one abroad is another place
+_WELL_KNOWN = 250_000

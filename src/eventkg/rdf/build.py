@@ -181,6 +181,8 @@ class _Builder:
         if ev.date:
             dtype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(ev.date)]
             self.add(s, EKG.date, Literal(ev.date, datatype=dtype))
+            if ev.date_inferred:
+                self.add(s, EKG.dateInferred, Literal(True))
         for prop, value in ((EKG.killed, ev.killed), (EKG.injured, ev.injured), (EKG.arrested, ev.arrested)):
             if value is not None:
                 self.add(s, prop, Literal(value, datatype=_NONNEG))
