@@ -25,7 +25,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from eventkg.errors import ArticleError, EventKGError, GraphReadError, OutputError, QueryError
+from eventkg.errors import (
+    ArticleError,
+    EventKGError,
+    GraphReadError,
+    NetworkAccessError,
+    OutputError,
+    QueryError,
+)
 from eventkg.network import offline
 
 __all__ = ["main"]
@@ -120,8 +127,16 @@ def extract(
     """
     with tempfile.TemporaryDirectory(prefix="eventkg-fetch-") as downloads:
         sources = [_fetched(i, Path(downloads)) if allow_network and _is_url(i) else i for i in inputs]
-        _extract(sources, output, model, strict=strict, quiet=quiet, check=check, keep_invalid=keep_invalid,
-                 resume=resume)  # fmt: skip
+        _extract(
+            sources,
+            output,
+            model,
+            strict=strict,
+            quiet=quiet,
+            check=check,
+            keep_invalid=keep_invalid,
+            resume=resume,
+        )
 
 
 class _ConsoleHandler(logging.Handler):
@@ -269,7 +284,6 @@ def validate(graph: str, fmt: str, shape_files: tuple[str, ...], details: bool) 
     Exit 0 when it conforms (warnings allowed), 1 with violations, 2 when GRAPH or a
     shapes file cannot be read.
     """
-    from eventkg.errors import NetworkAccessError
     from eventkg.validation import validate as run_validation
 
     ds = _load(graph)
