@@ -6,26 +6,42 @@ Each command calls one library function. Library errors (:class:`EventKGError`) 
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
 import io
 import json
+import logging
 import re
 import sys
+import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from eventkg.errors import EventKGError, GraphReadError, OutputError, QueryError
+from eventkg.errors import (
+    ArticleError,
+    EventKGError,
+    GraphReadError,
+    NetworkAccessError,
+    OutputError,
+    QueryError,
+)
+from eventkg.network import offline
 
 __all__ = ["main"]
 
 if TYPE_CHECKING:
-    from rdflib import Dataset
+    from rdflib import Dataset, Graph
+
+    from eventkg.models import Article
+    from eventkg.validation import ValidationReport, ValidationResult
 
     from eventkg.resolve import Overrides
 
@@ -39,7 +55,27 @@ class _InputError(click.ClickException):
     exit_code = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _offline(command: Callable[..., None]) -> Callable[..., None]:
+    """Run the command with Python's network access refused, unless it got --allow-network."""
+
+    @functools.wraps(command)
+    def wrapper(**params: Any) -> None:
+        with offline(allow=bool(params.get("allow_network"))):
+            command(**params)
+
+    return wrapper
+
+
+class _OfflineGroup(click.Group):
+    """Every command added runs with Python's network access refused (unless --allow-network)."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if cmd.callback is not None:
+            cmd.callback = _offline(cmd.callback)
+        super().add_command(cmd, name)
+
+
+@click.group(cls=_OfflineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventkg")
 def main() -> None:
     """Turn news articles into an RDF knowledge graph of events."""
@@ -60,13 +96,85 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Exit 1 if any article was skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: bool, quiet: bool) -> None:
+@click.option(
+    "--validate",
+    "check",
+    is_flag=True,
+    help="Check each article graph with the SHACL shapes; leave out (and report) those with violations.",
+)
+@click.option(
+    "--keep-invalid", is_flag=True, help="With --validate: write graphs with violations too (still reported)."
+)
+@click.option(
+    "--resume", is_flag=True, help="Keep the articles OUTPUT already holds and extract only the others."
+)
+@click.option("--allow-network", is_flag=True, help="Fetch http(s) URLs given as INPUTS (refused otherwise).")
+def extract(
+    inputs: tuple[str, ...],
+    output: str,
+    model: str | None,
+    strict: bool,
+    quiet: bool,
+    check: bool,
+    keep_invalid: bool,
+    resume: bool,
+    allow_network: bool,
+) -> None:
     """Extract events from INPUTS (files, folders, or - for stdin) into one graph file.
 
     Each article becomes one named graph. A bad article is reported and skipped; the
     others are still written. The output is written atomically: on failure the old file
-    is left as it was.
+    is left as it was. Exit 1 with --validate when an article had violations (unless
+    --keep-invalid), and with --strict when any article was skipped.
     """
+    with tempfile.TemporaryDirectory(prefix="eventkg-fetch-") as downloads:
+        sources = [_fetched(i, Path(downloads)) if allow_network and _is_url(i) else i for i in inputs]
+        _extract(
+            sources,
+            output,
+            model,
+            strict=strict,
+            quiet=quiet,
+            check=check,
+            keep_invalid=keep_invalid,
+            resume=resume,
+        )
+
+
+class _ConsoleHandler(logging.Handler):
+    """Print eventkg's log warnings on stderr, one line each, as the CLI's other messages."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _err.print(f"[yellow]note[/] {escape(record.getMessage())}", markup=True, highlight=False)
+
+
+def _is_url(arg: str) -> bool:
+    return re.match(r"^https?://", arg, re.IGNORECASE) is not None
+
+
+def _fetched(url: str, folder: Path) -> str:
+    from eventkg.network import fetch
+
+    try:
+        return str(fetch(url, folder))
+    except EventKGError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _extract(
+    inputs: list[str],
+    output: str,
+    model: str | None,
+    *,
+    strict: bool,
+    quiet: bool,
+    check: bool,
+    keep_invalid: bool,
+    resume: bool,
+) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from eventkg.nlp import DEFAULT_MODEL
@@ -81,6 +189,29 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
     def on_error(err: EventKGError) -> None:
         _err.print(f"[yellow]skipped[/] {escape(str(err))}", markup=True, highlight=False)
 
+    from eventkg.resume import Previous, previous_output
+
+    previous = Previous(frozenset(), ())
+    if resume:
+        try:
+            previous = previous_output(output)
+        except GraphReadError as e:
+            raise _InputError(f"cannot resume: {e}; move the file away or run without --resume") from e
+    invalid: list[ValidationResult] = []
+
+    def validate_article(article: Article, graph: Graph) -> None:
+        from eventkg.validation import validate as run_validation
+
+        violations = run_validation(graph).violations
+        invalid.extend(violations)
+        if violations and not keep_invalid:
+            raise ArticleError(
+                f"{len(violations)} SHACL violations ({violations[0].message}); not written, "
+                "see the table below or pass --keep-invalid",
+                source=article.path,
+                line=article.line,
+            )
+
     progress = Progress(
         TextColumn("extracting"),
         BarColumn(),
@@ -91,7 +222,10 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
         transient=True,
         disable=quiet,
     )
-    with progress:
+    notes = _ConsoleHandler()  # what the readers log (a guessed encoding) goes to the user
+    logging.getLogger("eventkg").addHandler(notes)
+    with progress, contextlib.ExitStack() as cleanup:
+        cleanup.callback(logging.getLogger("eventkg").removeHandler, notes)
         task = progress.add_task("extract", total=None, name="")
         try:
             summary = run(
@@ -100,6 +234,9 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
                 model=model or DEFAULT_MODEL,
                 on_error=on_error,
                 on_article=lambda a: progress.update(task, advance=1, name=a.id[:40]),
+                skip=lambda a: a.id in previous.ids,
+                keep=previous.graphs,
+                check=validate_article if check else None,
             )
         except OutputError as e:
             raise click.ClickException(str(e)) from e
@@ -107,31 +244,56 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, strict: boo
             raise click.ClickException(str(e)) from e
     if not quiet:
         events = ", ".join(f"{n} {k}" for k, n in sorted(summary.events.items())) or "no events"
+        kept = f" (and kept {len(previous.ids)} from before)" if previous.ids else ""
         _err.print(
-            f"wrote {escape(output)}: {summary.articles} articles, {summary.triples} triples; {events}; "
-            f"{summary.claims} claims" + (f"; {summary.skipped} skipped" if summary.skipped else ""),
+            f"wrote {escape(output)}: {summary.articles} articles{kept}, {summary.triples} triples; "
+            f"{events}; {summary.claims} claims"
+            + (f"; {summary.skipped} skipped" if summary.skipped else ""),
             highlight=False,
         )
-    if summary.articles == 0 and summary.skipped:
-        raise click.ClickException(f"no article could be read; {summary.skipped} skipped (see above)")
+    if invalid:
+        from eventkg.validation import ValidationReport
+
+        title = output if keep_invalid else f"the articles left out of {output}"
+        _print_report(title, ValidationReport(conforms=False, results=tuple(invalid), text=""), False, _err)
+        if not keep_invalid:
+            raise click.ClickException("articles with SHACL violations were left out (see above)")
     if strict and summary.skipped:
         raise click.ClickException(f"{summary.skipped} articles skipped")
 
 
 # --------------------------------------------------------------------------- validate
+#: rows shown per shape and message unless --details asks for all of them
+_ROWS_PER_GROUP = 5
+
+
 @main.command()
 @click.argument("graph", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--details", is_flag=True, help="List every result instead of grouping them.")
-def validate(graph: str, fmt: str, details: bool) -> None:
-    """Check GRAPH against eventkg's SHACL shapes.
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text", show_default=True
+)
+@click.option(
+    "--shapes",
+    "shape_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A file of your own SHACL shapes, checked on top of eventkg's (repeatable).",
+)
+@click.option("--details", is_flag=True, help=f"List every result (default: {_ROWS_PER_GROUP} per problem).")
+def validate(graph: str, fmt: str, shape_files: tuple[str, ...], details: bool) -> None:
+    """Check GRAPH against eventkg's SHACL shapes (and your own with --shapes).
 
-    Exit 0 when it conforms (warnings allowed), 1 with violations, 2 when GRAPH cannot be read.
+    Exit 0 when it conforms (warnings allowed), 1 with violations, 2 when GRAPH or a
+    shapes file cannot be read.
     """
     from eventkg.validation import validate as run_validation
 
     ds = _load(graph)
-    report = run_validation(ds)
+    extra = [_load(path) for path in shape_files]
+    try:
+        report = run_validation(ds, extra_shapes=extra)
+    except (NetworkAccessError, ValueError) as e:
+        raise click.ClickException(str(e)) from e
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -142,51 +304,63 @@ def validate(graph: str, fmt: str, details: bool) -> None:
                     "results": [
                         {
                             "severity": r.severity,
+                            "shape": r.shape,
                             "focus": r.focus,
+                            "label": r.label,
+                            "article": r.article,
+                            "span": r.span,
                             "path": r.path,
                             "value": r.value,
                             "message": r.message,
-                            "shape": r.shape,
                             "graph": r.graph,
                         }
                         for r in report.results
                     ],
                 },
                 indent=1,
+                ensure_ascii=False,
             )
         )
+    elif fmt == "ttl":
+        assert report.graph is not None
+        click.echo(report.graph.serialize(format="turtle"), nl=False)
     else:
         _print_report(graph, report, details)
     if not report.conforms:
         sys.exit(1)
 
 
-def _print_report(graph: str, report: object, details: bool) -> None:
-    """Results grouped by severity and message (one row per kind of problem), or every result."""
-    from eventkg.validation import ValidationReport
-
-    assert isinstance(report, ValidationReport)
-    if report.results and details:
-        table = Table(title=f"SHACL results for {graph}")
-        for col in ("severity", "focus node", "path", "message"):
-            table.add_column(col, overflow="fold")
-        for r in report.results:
-            table.add_row(_severity(r.severity), r.focus, _short(r.path), r.message)
-        _out.print(table)
-    elif report.results:
-        groups = Counter((r.severity, _short(r.shape), r.message) for r in report.results)
-        examples: dict[tuple[str, str, str], str] = {}
-        for r in report.results:
-            examples.setdefault((r.severity, _short(r.shape), r.message), r.focus)
-        table = Table(title=f"SHACL results for {graph} (--details lists every node)")
-        for col in ("severity", "shape", "count", "message", "first focus node"):
-            table.add_column(col, overflow="fold")
-        for key, n in sorted(groups.items(), key=lambda kv: (kv[0][0] != "Violation", -kv[1])):
-            table.add_row(_severity(key[0]), key[1], str(n), key[2], examples[key])
-        _out.print(table)
+def _print_report(graph: str, report: ValidationReport, details: bool, console: Console = _out) -> None:
+    """One table, grouped by shape and message: who (label), where (article, text span), what."""
+    groups: dict[tuple[int, str, str, str], list[ValidationResult]] = {}
+    for r in report.results:
+        shape = _short(r.shape).removeprefix("shapes:")
+        key = (0 if r.severity == "Violation" else 1, shape, r.message, r.severity)
+        groups.setdefault(key, []).append(r)
+    if groups:
+        table = Table(title=f"SHACL results for {graph}", expand=True)
+        for col, ratio in (("shape", 2), ("focus node", 2), ("message", 5), ("article", 2), ("text span", 2)):
+            table.add_column(col, overflow="fold", ratio=ratio)
+        for (_, shape, message, severity), rows in sorted(groups.items(), key=lambda kv: kv[0][:3]):
+            shown = rows if details else rows[:_ROWS_PER_GROUP]
+            for n, r in enumerate(shown):
+                head = f"{_severity(severity)} {escape(shape)} ({len(rows)})" if n == 0 else ""
+                table.add_row(
+                    head,
+                    escape(r.label or _short(r.focus)),
+                    escape(message) if n == 0 else "〃",
+                    escape(r.article or r.graph or ""),
+                    escape(r.span or ""),
+                    end_section=n == len(shown) - 1 and len(shown) == len(rows),
+                )
+            if len(shown) < len(rows):
+                table.add_row(
+                    "", f"... and {len(rows) - len(shown)} more (--details)", "", "", "", end_section=True
+                )
+        console.print(table)
     verdict = "conforms" if report.conforms else "does NOT conform"
-    _out.print(
-        f"{graph} {verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings",
+    console.print(
+        f"{escape(graph)} {verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings",
         highlight=False,
     )
 
