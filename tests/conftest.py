@@ -71,3 +71,30 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     for name in ("socket", "create_connection", "getaddrinfo"):
         monkeypatch.setattr(socket, name, blocked(name))
     yield attempts
+
+
+_LOOPBACK = ("127.", "::1", "localhost", "/")  # a unix socket path starts with '/'
+
+
+@pytest.fixture(autouse=True)
+def _no_network_in_the_suite(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test fails if anything connects anywhere but this machine (test servers use 127.0.0.1)."""
+    real_connect = socket.socket.connect
+    real_getaddrinfo = socket.getaddrinfo
+
+    def local_only(address: object) -> None:
+        host = address[0] if isinstance(address, tuple) else address
+        if not str(host).startswith(_LOOPBACK):
+            pytest.fail(f"a test reached for the network: {address!r}")
+
+    def connect(self: socket.socket, address: Any) -> None:
+        local_only(address)
+        real_connect(self, address)
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host is not None:
+            local_only((host,))
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)

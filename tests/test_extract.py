@@ -440,3 +440,18 @@ def test_an_undated_event_takes_the_report_month_marked_as_inferred() -> None:
     assert all(e.date is None for e in ex.events)  # nothing happened to date
     ex = run("Gunmen killed a judge in Lima.", published=None)
     assert asserted(ex)[0].date is None
+
+
+def test_the_murder_of_people_no_word_list_knows() -> None:
+    ex = run("Ungo left after the assassination of six Jesuits who were machinegunned on 15 November.")
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "victim") == {"Jesuits"} and ev.killed == 6
+    ex = run("Police are investigating the killing of two students.")
+    assert asserted(ex)[0].killed == 2
+
+
+def test_an_attack_attributed_to_someone_names_its_perpetrator() -> None:
+    ex = run("Authorities attribute the bombing to drug traffickers.")
+    assert labels(ex, asserted(ex)[0], "perpetrator") == {"drug traffickers"}
+    ex = run("The bombing was attributed to the ELN.")
+    assert "armedgroup:eln" in {r.entity for r in asserted(ex)[0].roles if r.role == "perpetrator"}

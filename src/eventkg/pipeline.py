@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from rdflib import Graph
+
 from eventkg.articles import read_articles
-from eventkg.errors import ArticleError, EventKGError
+from eventkg.errors import ArticleError, EventKGError, OutputError
 from eventkg.extract import extract
 from eventkg.models import Article, Extraction
 from eventkg.nlp import DEFAULT_MODEL, make_nlp, parse
@@ -57,6 +59,9 @@ def run(
     model: str = DEFAULT_MODEL,
     on_error: Callable[[EventKGError], None] | None = None,
     on_article: Callable[[Article], None] | None = None,
+    skip: Callable[[Article], bool] | None = None,
+    keep: Iterable[Graph] = (),
+    check: Callable[[Article, Graph], None] | None = None,
 ) -> RunSummary:
     """Extract every article in ``inputs`` and write the graphs to ``output``.
 
@@ -73,10 +78,24 @@ def run(
         first error is raised.
     on_article : callable, optional
         Called after each article is processed (for progress bars).
+    skip : callable, optional
+        Articles for which it returns ``True`` are not extracted (``--resume``).
+    keep : iterable of rdflib.Graph, optional
+        Graphs written to ``output`` before the new ones (the old output, on ``--resume``).
+    check : callable, optional
+        Called with each article and its graph before the graph is written; an
+        :class:`EventKGError` it raises leaves that article out and is reported like any
+        bad article (``--validate``).
 
     Returns
     -------
     RunSummary
+
+    Raises
+    ------
+    OutputError
+        When ``output`` cannot be written, or no article could be read (the old
+        ``output``, if any, is left as it was).
     """
     format_for(output)  # fail on an unknown suffix before any work
     summary = RunSummary(output=str(output))
@@ -90,7 +109,11 @@ def run(
         on_error(err)
 
     with GraphWriter(output) as writer:
+        for graph in keep:
+            writer.write(graph)
         for article in read_articles(inputs, on_error=report):
+            if skip is not None and skip(article):
+                continue
             try:
                 ex = extract(parse(nlp, article), article)
             except Exception as e:  # one bad article must not sink the run
@@ -102,11 +125,20 @@ def run(
                     )
                 )
                 continue
-            writer.write(article_graph(ex))
+            graph = article_graph(ex)
+            if check is not None:
+                try:
+                    check(article, graph)
+                except EventKGError as e:
+                    report(e)
+                    continue
+            writer.write(graph)
             summary.articles += 1
             summary.events.update(e.kind if e.status == "asserted" else "PotentialEvent" for e in ex.events)
             summary.claims += len(ex.claims)
             if on_article is not None:
                 on_article(article)
         summary.triples = writer.triples
+        if writer.count == 0 and summary.skipped:  # keep the old output rather than an empty one
+            raise OutputError(f"{output}: not written, no article could be read ({summary.skipped} skipped)")
     return summary

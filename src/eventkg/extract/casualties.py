@@ -106,6 +106,12 @@ def _is_people(head: Token, table: EntityTable) -> bool:
     if head.i in table.by_token:
         return table.kind(table.by_token[head.i]) in ("Group", "ArmedGroup", "Person")
     lemma = head.lemma_.lower()
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS
+    ):
+        return True  # "the murder of six Jesuits"
     return lemma in lx.HUMAN_NOUNS or lemma in lx.GENERIC_PEOPLE or head.lower_ in lx.HUMAN_NOUNS
 
 

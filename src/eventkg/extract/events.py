@@ -593,6 +593,15 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
                         em.add("place", got_near[0])
         return
     got = table.filler(t)
+    if (
+        got is None
+        and prep == "of"
+        and t.pos_ in _NOUN
+        and not t.ent_type_
+        and em.token.pos_ in _NOUN
+        and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS
+    ):
+        got = table.group(t), "human"  # "the murder of the six Jesuits": whoever is murdered is a person
     if got is None:
         if prep == "during" or prep in ("on", "in"):
             _date_token(em, t, table)
@@ -875,6 +884,7 @@ _INVOLVED = {
     "suspect",
     "accuse",
     "blame",
+    "attribute",
 }
 
 
@@ -892,6 +902,8 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
             continue
         if lemma in ("accuse", "blame"):
             holders = [c for c in tok.children if c.dep_ == "dobj"]
+        elif lemma == "attribute":  # "(police) attributed the attack to drug traffickers"
+            holders = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
         elif tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUN:  # "the men involved in ..."
             holders = [tok.head]
         else:  # "X were behind / responsible for / took part in ..."

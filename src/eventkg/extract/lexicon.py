@@ -24,6 +24,7 @@ __all__ = [
     "GENERIC_MODIFIERS",
     "GENERIC_PEOPLE",
     "HUMAN_NOUNS",
+    "HUMAN_OBJECT_NOUNS",
     "MEMBER_NOUNS",
     "MODAL_POSSIBLE",
     "OUTCOME_WORDS",
@@ -74,6 +75,9 @@ BATTLE_NOUNS = {"clash", "combat", "fighting", "battle", "skirmish", "firefight"
 #: verbs that name a battle: "rebels clashed with troops"; "fight"/"battle" only with/against someone
 BATTLE_VERBS = {"clash", "skirmish"}
 BATTLE_VERBS_WITH = {"fight", "battle", "engage"}
+
+#: nouns whose "of" complement is the person it was done to: "the murder of six Jesuits"
+HUMAN_OBJECT_NOUNS = {"murder", "assassination", "killing", "slaying", "kidnapping", "abduction", "massacre"}
 
 ARREST_NOUNS = {"arrest", "detention", "capture", "apprehension", "custody", "roundup"}
 ARREST_VERBS = {"arrest", "detain", "apprehend", "capture", "nab", "round", "jail", "imprison"}
@@ -555,7 +559,8 @@ TITLE_NOUNS = {
 _OUTCOME_WORDS: dict[str, str | None] = {
     "dead": "killed", "die": "killed", "kill": "killed", "death": "killed", "killed": "killed",
     "slay": "killed", "murder": "killed", "perish": "killed", "fatality": "killed", "body": "killed",
-    "life": "killed", "lose": None,
+    "life": "killed", "lose": None, "assassinate": "killed", "assassination": "killed", "massacre": "killed",
+    "slaying": "killed", "killing": "killed",
     "wound": "injured", "injure": "injured", "hurt": "injured", "injury": "injured",
     "wounded": "injured", "injured": "injured", "casualty": None,
     "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "capture": "arrested",
