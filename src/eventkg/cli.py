@@ -41,9 +41,8 @@ if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
     from eventkg.models import Article
-    from eventkg.validation import ValidationReport, ValidationResult
-
     from eventkg.resolve import Overrides
+    from eventkg.validation import ValidationReport, ValidationResult
 
 _err = Console(stderr=True)
 _out = Console(soft_wrap=True)
