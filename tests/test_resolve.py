@@ -380,3 +380,29 @@ def test_resolve_refuses_a_single_graph_format(tmp_path: Path) -> None:
     src.write_text(ds.serialize(format="trig"), encoding="utf-8")
     res = CliRunner().invoke(main, ["resolve", str(src), "-o", str(tmp_path / "out.ttl")])
     assert res.exit_code == 2 and ".trig" in res.output
+
+
+def test_the_resolved_graph_conforms_to_its_shapes_and_a_torn_one_does_not() -> None:
+    from rdflib import Graph as _Graph
+
+    from eventkg.validation import validate
+
+    ds = build_graph(
+        [
+            _article("a", "2025-03-07", [("Bombing", "2025-03-07", 89)]),
+            _article("b", "2025-03-08", [("Bombing", "2025-03-07", 95)]),
+        ]
+    )
+    res = resolve(ds)
+    assert validate(res.graph).conforms
+    torn = _Graph()
+    torn += res.graph
+    for node in [*torn.subjects(RDF.type, EKG.Conflict), *torn.subjects(RDF.type, EKG.Incident)]:
+        torn.remove((node, EKG.incidentType, None))
+        torn.remove((node, EKG.conflictingReport, None))
+    report = validate(torn)
+    assert not report.conforms
+    assert {str(r.message) for r in report.results} >= {
+        "An incident needs exactly one ekg:incidentType, the event class its reports share.",
+        "A conflict needs at least two disagreeing reports (ekg:conflictingReport).",
+    }

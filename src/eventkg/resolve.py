@@ -35,6 +35,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
@@ -512,7 +513,7 @@ def _merge_node(g: Graph, e: _Edge, canonical: URIRef) -> None:
     g.add((m, EKG.mergedNode, e.b))
     g.add((m, EKG.mergedInto, canonical))
     g.add((m, EKG.mergeRule, e.rule))
-    g.add((m, EKG.mergeScore, Literal(e.score, datatype=XSD.decimal)))
+    g.add((m, EKG.mergeScore, Literal(Decimal(f"{e.score:.3f}"), datatype=XSD.decimal)))
     g.add((m, RDFS.comment, Literal(e.why)))
 
 
