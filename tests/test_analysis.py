@@ -32,6 +32,7 @@ from eventkg.analysis import (
 from eventkg.cli import main
 from eventkg.rdf.namespace import EKG
 from eventkg.store import query
+from eventkg.validation import validate
 
 pytestmark = pytest.mark.filterwarnings(r"ignore::DeprecationWarning:rdflib\..*")
 
@@ -193,6 +194,23 @@ def test_results_as_rdf() -> None:
     assert set(g.objects(link, EKG.endpoint)) == {URIRef("g1"), URIRef("p")}
     assert g.value(link, EKG.linkMethod) == Literal("adamic_adar")
     assert (URIRef("p"), EKG.predictedLink, link) in g
+
+
+def test_the_analysis_graph_passes_its_shape_and_a_broken_link_does_not() -> None:
+    g = analysis_graph(analyze(to_networkx(_facts(), "actors"), links=2))
+    assert validate(g).conforms
+    link = next(g.subjects(RDF.type, EKG.PredictedLink))
+    g.remove((link, EKG.endpoint, URIRef("p")))
+    g.set((link, EKG.linkMethod, Literal("guess")))
+    report = validate(g)
+    assert not report.conforms
+    assert {(r.shape.rsplit("#")[-1], r.message) for r in report.violations} == {
+        ("PredictedLinkShape", "A predicted link joins exactly two agents (ekg:endpoint)."),
+        (
+            "PredictedLinkShape",
+            "A predicted link names the index that scored it: adamic_adar, jaccard or resource_allocation.",
+        ),
+    }
 
 
 def test_paths_are_explained_event_by_event() -> None:
