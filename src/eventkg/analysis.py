@@ -900,8 +900,11 @@ def find_paths(
     found: set[tuple[str, ...]] = set()
     for a in starts:
         for b in ends:
-            if a != b and nx.has_path(g, a, b):
-                found.update(tuple(p) for p in nx.all_simple_paths(g, a, b, cutoff=2 * max_events))
+            if a != b and nx.has_path(g, a, b):  # shortest first, so the search stops early
+                for p in islice(nx.shortest_simple_paths(g, a, b), limit):
+                    if len(p) > 2 * max_events + 1:
+                        break
+                    found.add(tuple(p))
     ordered = sorted(found, key=lambda p: (len(p), p))[:limit]
     return tuple(_explain(g, p) for p in ordered)
 
