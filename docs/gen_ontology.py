@@ -71,8 +71,9 @@ def render(g: Graph) -> str:
             comment = str(g.value(s, RDFS.comment) or "").replace("|", "\\|")
             out.append(f"| `{short(s)}` | " + " | ".join(cell(s, p) for _, p in cols) + f" | {comment} |")
         out.append("")
-    kinds = (URIRef(NS + "Status"), URIRef(NS + "Outcome"))
-    individuals = sorted({s for k in kinds for s in g.subjects(RDF.type, k) if isinstance(s, URIRef)})
+    individuals = sorted(
+        {s for s in g.subjects(RDF.type, OWL.NamedIndividual) if isinstance(s, URIRef) and s.startswith(NS)}
+    )
     out += ["## Individuals", "", "| term | type | meaning |", "|---|---|---|"]
     for s in individuals:
         types = sorted(f"`{short(o)}`" for o in g.objects(s, RDF.type) if str(o).startswith(NS))

@@ -29,8 +29,12 @@ pytestmark = pytest.mark.filterwarnings(r"ignore::DeprecationWarning:rdflib\..*"
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "data" / "samples"
 QUERIES = sorted((REPO / "docs" / "queries").glob("*.rq"))
-COOKBOOK = ["arrests", "attacks", "casualty-breakdowns", "claims", "perpetrators", "places",
-            "potential-events", "provenance", "statements"]  # fmt: skip
+SAMPLE_QUERIES = [
+    q for q in QUERIES if q.stem != "conflicting-tolls"
+]  # needs a resolved graph: test_resolve.py
+COOKBOOK = ["arrests", "attacks", "casualty-breakdowns", "central-armed-groups", "claims",
+            "conflicting-tolls", "perpetrators", "places", "potential-events", "provenance",
+            "statements"]  # fmt: skip
 ARTICLE_IDS = "SELECT ?id WHERE { ?a a ekg:Article ; ekg:articleId ?id } ORDER BY ?id"
 
 VIOLATION_TRIG = """\
@@ -368,11 +372,12 @@ def test_the_cookbook_has_every_query() -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("rq", QUERIES, ids=[q.stem for q in QUERIES])
-def test_cookbook_query_returns_rows(samples_trig: Path, rq: Path) -> None:
-    res = invoke(["query", samples_trig, "-f", rq, "--format", "csv"])
+@pytest.mark.parametrize("rq", SAMPLE_QUERIES, ids=[q.stem for q in SAMPLE_QUERIES])
+def test_cookbook_query_returns_rows(samples_trig: Path, analysis_trig: Path, rq: Path) -> None:
+    # with the samples' analysis graph beside them (central-armed-groups.rq reads it)
+    res = invoke(["query", samples_trig, analysis_trig, "-f", rq, "--format", "csv"])
     assert res.exit_code == 0, res.output
     rows = list(csv.reader(io.StringIO(res.stdout)))
     assert len(rows) >= 2, f"{rq.name} returned no rows"
     # every file declares its own prefixes: it runs without the CLI's predeclared ones
-    assert eventkg.store.query(samples_trig, rq.read_text(encoding="utf-8")).rows
+    assert eventkg.store.query([samples_trig, analysis_trig], rq.read_text(encoding="utf-8")).rows

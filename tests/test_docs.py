@@ -42,3 +42,12 @@ def test_readme_first_screen_has_the_two_commands() -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_robustness_page_lists_every_shape() -> None:
+    shapes = re.findall(
+        r"^ekgsh:(\w+)$", (ROOT / "ontology" / "shapes.ttl").read_text(encoding="utf-8"), re.M
+    )
+    text = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
+    assert shapes
+    assert [s for s in shapes if f"`{s}`" not in text] == []

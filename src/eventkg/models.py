@@ -137,6 +137,7 @@ class Entity:
     latitude: float | None = None
     longitude: float | None = None
     title: str | None = None  # "city prosecutor" for a person
+    affiliation: str | None = None  # key of the organisation a speaker speaks for ("Taliban spokesman X")
     global_id: bool = False  # True: the key is an external id, shared across articles
 
 

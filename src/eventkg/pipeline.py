@@ -26,15 +26,16 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 import pyoxigraph as ox
+from rdflib import Graph
 
 from eventkg.articles import read_articles
 from eventkg.endpoint import EndpointWriter
-from eventkg.errors import ArticleError, EventKGError, ModelNotFoundError
+from eventkg.errors import ArticleError, EventKGError, ModelNotFoundError, OutputError
 from eventkg.extract import extract
 from eventkg.models import Article, Extraction
 from eventkg.nlp import DEFAULT_MODEL, make_nlp, parse
 from eventkg.rdf import article_graph
-from eventkg.store import GraphWriter, Source, StoreWriter, format_for, nquad_batches
+from eventkg.store import GraphWriter, Source, StoreWriter, format_for, nquad_batches, to_dataset
 from eventkg.validation import ValidationReport, ValidationResult, report_of, validate
 
 __all__ = ["RunSummary", "extract_article", "run", "validate_source"]
@@ -77,6 +78,9 @@ def run(
     scheduler: str | None = None,
     on_error: Callable[[EventKGError], None] | None = None,
     on_article: Callable[[Article], None] | None = None,
+    skip: Callable[[Article], bool] | None = None,
+    keep: Iterable[Graph] = (),
+    check: Callable[[Article, Graph], None] | None = None,
 ) -> RunSummary:
     """Extract every article in ``inputs`` and write the graphs to ``output``, ``store`` or ``endpoint``.
 
@@ -101,10 +105,24 @@ def run(
         first error is raised.
     on_article : callable, optional
         Called after each article is written (for progress bars).
+    skip : callable, optional
+        Articles for which it returns ``True`` are not extracted (``--resume``).
+    keep : iterable of rdflib.Graph, optional
+        Graphs written to ``output`` before the new ones (the old output, on ``--resume``).
+    check : callable, optional
+        Called with each article and its graph before the graph is written; an
+        :class:`EventKGError` it raises leaves that article out and is reported like any
+        bad article (``--validate``).
 
     Returns
     -------
     RunSummary
+
+    Raises
+    ------
+    OutputError
+        When ``output`` cannot be written, or no article could be read (the old
+        ``output``, if any, is left as it was).
     """
     targets = [t for t in (output, store, endpoint) if t is not None]
     if len(targets) != 1:
@@ -121,7 +139,9 @@ def run(
         on_error(err)
 
     with _writer(output, store, endpoint) as writer:
-        articles = read_articles(inputs, on_error=report)
+        for graph in keep:
+            writer.write(graph)
+        articles = (a for a in read_articles(inputs, on_error=report) if skip is None or not skip(a))
         for article, ex in _extractions(articles, model=model, jobs=jobs, scheduler=scheduler):
             if isinstance(ex, BaseException):
                 if isinstance(ex, ModelNotFoundError):
@@ -134,13 +154,24 @@ def run(
                     )
                 )
                 continue
-            writer.write(article_graph(ex))
+            graph = article_graph(ex)
+            if check is not None:
+                try:
+                    check(article, graph)
+                except EventKGError as e:
+                    report(e)
+                    continue
+            writer.write(graph)
             summary.articles += 1
             summary.events.update(e.kind if e.status == "asserted" else "PotentialEvent" for e in ex.events)
             summary.claims += len(ex.claims)
             if on_article is not None:
                 on_article(article)
-    summary.triples = writer.triples
+        summary.triples = writer.triples
+        if writer.triples == 0 and summary.skipped:  # keep the old output rather than an empty one
+            raise OutputError(
+                f"{summary.output}: not written, no article could be read ({summary.skipped} skipped)"
+            )
     return summary
 
 
@@ -231,14 +262,16 @@ def _settled(item: Article, future: _Future) -> tuple[Article, Extraction | Base
         return item, e
 
 
-def validate_source(source: Source, *, jobs: int = 1, batch_triples: int = 5_000) -> ValidationReport:
+def validate_source(
+    source: Source, *, jobs: int = 1, extra_shapes: Sequence[Graph] = (), batch_triples: int = 5_000
+) -> ValidationReport:
     """Validate every graph of a file or store, in batches of whole article graphs.
 
     Each batch is validated in memory by :func:`eventkg.validation.validate` (pySHACL is
     about three times slower over an Oxigraph store), in ``jobs`` worker processes; only
     one batch per worker is held at a time, so stores of any size can be checked. The
     result is the same as ``validate(load(source))`` except that ``graph`` (pySHACL's
-    report graph) is ``None``.
+    report graph) is ``None``. ``extra_shapes`` are checked on top of eventkg's shapes.
 
     Examples
     --------
@@ -252,16 +285,17 @@ def validate_source(source: Source, *, jobs: int = 1, batch_triples: int = 5_000
     (False, 'http://g')
     """
     batches = nquad_batches(source, triples=batch_triples)
+    extra = tuple(g.serialize(format="nt", encoding="utf-8") for g in extra_shapes)
     if jobs <= 1:
-        return report_of(r for batch in batches for r in _validate_batch(batch))
+        return report_of(r for batch in batches for r in _validate_batch(batch, extra))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        done = _in_order(batches, lambda b: pool.submit(_validate_batch, b), 2 * jobs)
+        done = _in_order(batches, lambda b: pool.submit(_validate_batch, b, extra), 2 * jobs)
         return report_of(r for _, future in done for r in future.result())
 
 
-def _validate_batch(nquads: bytes) -> tuple[ValidationResult, ...]:
-    from eventkg.store import to_dataset
-
+def _validate_batch(nquads: bytes, extra_shapes: tuple[bytes, ...] = ()) -> tuple[ValidationResult, ...]:
+    """Validate a batch of article graphs given as N-Quads (in a worker process)."""
     store = ox.Store()
     store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-    return validate(to_dataset(store)).results
+    extra = [Graph().parse(data=shapes, format="nt") for shapes in extra_shapes]
+    return validate(to_dataset(store), extra_shapes=extra).results

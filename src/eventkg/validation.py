@@ -20,7 +20,7 @@ from typing import Any
 import pyshacl
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
-from rdflib.namespace import SH
+from rdflib.namespace import PROV, RDFS, SH, SKOS
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
@@ -28,6 +28,7 @@ from rdflib.query import Processor, Result
 from rdflib.term import Identifier, Node
 
 from eventkg.errors import NetworkAccessError
+from eventkg.rdf.namespace import EKG, NIF
 from eventkg.resources import ontology_graph, shapes_graph
 
 __all__ = ["ValidationReport", "ValidationResult", "report_of", "validate"]
@@ -59,6 +60,15 @@ class ValidationResult:
     graph : str or None
         Name of the named graph the focus node was checked in (the article IRI); ``None``
         for a plain graph or a dataset's default graph.
+    label : str or None
+        A name a person recognises for the focus node: its ``rdfs:label``, the text of a
+        mention, or an article's id.
+    article : str or None
+        The ``ekg:articleId`` of the article the focus node comes from.
+    span : str or None
+        Where in that article's text the focus node is mentioned: ``begin-end "text"``
+        (character offsets), from the node's first ``ekg:mention`` or, for a node without
+        one (a casualty figure), from the mention of the event that points at it.
     """
 
     severity: str
@@ -68,6 +78,9 @@ class ValidationResult:
     message: str
     shape: str | None
     graph: str | None
+    label: str | None = None
+    article: str | None = None
+    span: str | None = None
 
     def __str__(self) -> str:
         where = f" in <{self.graph}>" if self.graph else ""
@@ -90,7 +103,8 @@ class ValidationReport:
     text : str
         A readable report: a summary line, then one line per result.
     graph : rdflib.Graph or None
-        The SHACL validation report graphs from pySHACL, merged (``None`` if nothing ran).
+        One SHACL validation report (``sh:ValidationReport`` with ``sh:conforms`` as above
+        and a ``sh:result`` for every result pySHACL found in any of the graphs).
     """
 
     conforms: bool
@@ -126,7 +140,8 @@ def validate(
     shapes : rdflib.Graph, optional
         Shapes to use instead of the packaged ``ontology/shapes.ttl``.
     extra_shapes : sequence of rdflib.Graph, optional
-        More shapes, added to ``shapes`` (for project-specific rules).
+        More shapes, added to ``shapes`` (for project-specific rules); for a Dataset, the
+        shapes in all its graphs.
     inference : {"none", "rdfs", "owlrl", "both"}, optional
         pySHACL's pre-validation inference. ``"none"`` (the default) is about seven times
         faster than ``"rdfs"``; subclass targets work without it because the ontology is
@@ -167,7 +182,8 @@ def validate(
     ontology = ontology_graph()
 
     results: set[ValidationResult] = set()
-    report_graph: Graph | None = None
+    report_graph = Graph()
+    report_graph.bind("sh", SH)
     for name, source in _graphs_to_check(graph):
         scratch = _ScratchGraph()
         scratch.addN((s, p, o, scratch) for s, p, o in source.triples((None, None, None)))
@@ -188,13 +204,18 @@ def validate(
                 f"pySHACL could not validate graph {name or '(default graph)'}: {raw_report} "
                 "Check the SHACL shapes."
             )
-        results.update(_results(raw_report, shacl, name))
-        if report_graph is None:
-            report_graph = Graph()
-            report_graph.bind("sh", SH)
+        results.update(_results(raw_report, shacl, name, scratch))
+        for top in raw_report.subjects(RDF.type, SH.ValidationReport):
+            raw_report.remove((top, None, None))
         report_graph += raw_report
 
-    return dataclasses.replace(report_of(results), graph=report_graph)
+    report = report_of(results)
+    top = BNode()
+    report_graph.add((top, RDF.type, SH.ValidationReport))
+    report_graph.add((top, SH.conforms, Literal(report.conforms)))
+    for node in list(report_graph.subjects(RDF.type, SH.ValidationResult)):
+        report_graph.add((top, SH.result, node))
+    return dataclasses.replace(report, graph=report_graph)
 
 
 def report_of(results: Iterable[ValidationResult]) -> ValidationReport:
@@ -265,8 +286,9 @@ def _combined_shapes(shapes: Graph | None, extra_shapes: Sequence[Graph]) -> Gra
         return base
     combined = Graph()
     combined += base
-    for extra in extra_shapes:
-        combined += extra
+    for extra in extra_shapes:  # a Dataset (a shapes file read with store.load) counts all its graphs
+        for _name, member in _graphs_to_check(extra):
+            combined += member
     return combined
 
 
@@ -287,7 +309,7 @@ def _graphs_to_check(graph: Graph) -> Iterator[tuple[str | None, Graph]]:
     yield from named
 
 
-def _results(report: Graph, shacl: Graph, graph_name: str | None) -> Iterator[ValidationResult]:
+def _results(report: Graph, shacl: Graph, graph_name: str | None, data: Graph) -> Iterator[ValidationResult]:
     """Turn the ``sh:ValidationResult`` nodes of a pySHACL report graph into plain results."""
     for node in report.subjects(RDF.type, SH.ValidationResult):
         severity_node = report.value(node, SH.resultSeverity)
@@ -312,7 +334,63 @@ def _results(report: Graph, shacl: Graph, graph_name: str | None) -> Iterator[Va
             message=message,
             shape=_shape_str(report.value(node, SH.sourceShape), shacl),
             graph=graph_name,
+            label=_label(focus, data),
+            article=_article(focus, data),
+            span=_span(focus, data),
         )
+
+
+def _label(node: Node | None, data: Graph) -> str | None:
+    """The focus node's ``rdfs:label``, mention text or article id, if it has one."""
+    for predicate in (RDFS.label, NIF.anchorOf, EKG.articleId, SKOS.prefLabel):
+        value = data.value(node, predicate) if node is not None else None
+        if isinstance(value, Literal):
+            return str(value)
+    return None
+
+
+def _article(node: Node | None, data: Graph) -> str | None:
+    """The id of the article the node comes from (its own, or the only one in the graph)."""
+    if node is None:
+        return None
+    sources = (
+        [node] if (node, RDF.type, EKG.Article) in data else list(data.objects(node, PROV.wasDerivedFrom))
+    )
+    sources = sources or sorted(data.subjects(RDF.type, EKG.Article), key=str)[:1]
+    for source in sources:
+        article_id = data.value(source, EKG.articleId)
+        if isinstance(article_id, Literal):
+            return str(article_id)
+    return None
+
+
+def _span(node: Node | None, data: Graph) -> str | None:
+    """``begin-end "text"`` of the node's first mention (or of the node that points at it)."""
+    if node is None:
+        return None
+    if (node, RDF.type, NIF.Phrase) in data:
+        phrases = [node]
+    else:
+        phrases = list(data.objects(node, EKG.mention))
+        if not phrases:  # a casualty figure, a bare node: the event that points at it
+            phrases = [m for s in data.subjects(None, node) for m in data.objects(s, EKG.mention)]
+    spans: list[tuple[int, int, str]] = []
+    for phrase in phrases:
+        begin, end = data.value(phrase, NIF.beginIndex), data.value(phrase, NIF.endIndex)
+        anchor = data.value(phrase, NIF.anchorOf)
+        if isinstance(begin, Literal) and isinstance(end, Literal):
+            spans.append((_int(begin), _int(end), str(anchor) if anchor is not None else ""))
+    if not spans:
+        return None
+    first = min(spans)
+    return f'{first[0]}-{first[1]} "{first[2]}"'
+
+
+def _int(value: Literal) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return -1
 
 
 def _severity(node: Node | None) -> str:

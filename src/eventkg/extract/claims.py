@@ -26,6 +26,9 @@ __all__ = ["ClaimDraft", "find_claims"]
 _QUOTES = {'"': '"', "“": "”", "«": "»", "”": "”"}
 _CLAIM_VERBS = {"claim", "accept", "admit", "assume", "take", "bear", "acknowledge"}
 _DENY_VERBS = {"deny", "reject", "dismiss", "disown"}
+#: bodies that speak for an organisation: "the leadership of ETA issued a statement denying ..."
+_COLLECTIVE_SPEAKERS = {"leadership", "command", "presidency", "ministry", "spokesmen"}
+_STATEMENT_NOUNS = {"statement", "communique", "communiqué", "message", "announcement", "declaration"}
 
 
 @dataclass
@@ -117,8 +120,12 @@ def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
-    if verb.dep_ == "conj":  # "Musa dismissed ... and stated that ..."
+    if verb.dep_ == "conj" or (verb.dep_ == "dep" and verb.head.pos_ == "VERB"):
+        return _subject_of(verb.head)  # "Musa dismissed ... and stated that ..."
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):  # "X responded, stating ..."
         return _subject_of(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lemma_.lower() in _STATEMENT_NOUNS:
+        return _subject_of(verb.head.head)  # "X issued a statement denying ..."
     return None
 
 
@@ -135,6 +142,8 @@ def _speaker(tok: Token, table: EntityTable, speakers: list[tuple[int, str]]) ->
         return None
     got = table.filler(tok)
     if got is not None and got[1] in ("person", "agent") and table.kind(got[0]) != "Group":
+        if table.kind(got[0]) == "Person":
+            _affiliate(tok, got[0], table)
         return got[0]
     lemma = tok.lemma_.lower()
     definite = any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
@@ -147,10 +156,25 @@ def _speaker(tok: Token, table: EntityTable, speakers: list[tuple[int, str]]) ->
             return key
     if got is not None and got[1] in ("person", "agent", "human"):
         return got[0]
-    if lemma in lx.TITLE_NOUNS:
+    if lemma in lx.TITLE_NOUNS or lemma in _COLLECTIVE_SPEAKERS:
         label = " ".join(t.text for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET").lower()
         return table.add(f"group:{slug(label)}", "Group", label, table.span_mention(np_tokens(tok)))
     return None
+
+
+def _affiliate(tok: Token, person: str, table: EntityTable) -> None:
+    """The organisation a named speaker speaks for: "Taliban spokesman Zabiullah Mujahid",
+    "Zabiullah Mujahid, the spokesperson for the Taliban", "X of the Interior Ministry"."""
+    draft = table.draft(person)
+    if draft.affiliation is not None:
+        return
+    near = [t for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree]
+    near += [t for c in tok.rights if c.dep_ in ("appos", "prep") for t in c.subtree]
+    for t in near:
+        key = table.by_token.get(t.i)
+        if key is not None and key != person and table.kind(key) in ("Organization", "ArmedGroup"):
+            draft.affiliation = key
+            return
 
 
 def _content(verb: Token) -> set[int]:
@@ -225,8 +249,10 @@ def _statement(
     verb: Token, table: EntityTable, by_token: dict[int, EventMention], speakers: list[tuple[int, str]]
 ) -> ClaimDraft | None:
     lemma = verb.lemma_.lower()
-    if lemma == "claim" and any(c.lemma_.lower() in ("responsibility", "involvement") for c in verb.children):
-        return None
+    if lemma in _CLAIM_VERBS | _DENY_VERBS and any(
+        c.lemma_.lower() in ("responsibility", "involvement") for c in verb.children
+    ):
+        return None  # a claim or denial of responsibility: see _responsibility
     subj = _subject_of(verb)
     if subj is None or any(c.dep_ == "auxpass" for c in verb.children):
         return None

@@ -38,6 +38,7 @@ class _Draft:
     latitude: float | None = None
     longitude: float | None = None
     title: str | None = None
+    affiliation: str | None = None  # set by claims.py for speakers
     global_id: bool = False
     category: str | None = None  # weapon category (explosive, firearm, ...)
     suicide: bool = False
@@ -177,6 +178,7 @@ class EntityTable:
                     latitude=d.latitude,
                     longitude=d.longitude,
                     title=d.title,
+                    affiliation=d.affiliation,
                     global_id=d.global_id,
                 )
             )

@@ -164,6 +164,8 @@ class _Builder:
             self.add(s, SCHEMA.longitude, Literal(e.longitude, datatype=XSD.double))
         if e.title:
             self.add(s, EKG.title, Literal(e.title))
+        if e.affiliation is not None and e.affiliation in self.iris:
+            self.add(s, EKG.affiliation, self.iris[e.affiliation])
 
     def event(self, ev: Event) -> URIRef:
         s = URIRef(f"{self.art}/{quote(ev.key, safe='-._~')}")
