@@ -437,3 +437,15 @@ def test_parallel_validation_finds_what_serial_validation_finds(tmp_path: Path, 
     assert [(r["focus"], r["graph"], r["message"]) for r in json.loads(res.output)["results"]] == [
         (r.focus, r.graph, r.message) for r in expected
     ]
+
+
+@pytest.mark.model
+def test_resume_into_a_store_extracts_only_the_articles_it_lacks(tmp_path: Path, samples_trig: Path) -> None:
+    kg = tmp_path / "kg"
+    assert invoke(["extract", SAMPLES / "lyon-stabbing.html", "--store", kg, "-q"]).exit_code == 0
+    res = invoke(["extract", SAMPLES, "--store", kg, "--resume"])
+    assert res.exit_code == 0, res.output
+    assert "5 articles (and kept 1 from before)" in res.output
+    assert count_quads(open_store(kg)) == count_quads(samples_trig)
+    res = invoke(["extract", SAMPLES, "--endpoint", "http://127.0.0.1:1/store", "--resume"])
+    assert res.exit_code == 2 and "--resume" in res.output
