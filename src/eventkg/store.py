@@ -13,7 +13,10 @@
   :func:`iter_graphs` yields its article graphs one at a time as small rdflib graphs.
 
 Wherever a *source* is taken, it is a graph file, a list of them, or an open
-:class:`pyoxigraph.Store`.
+:class:`pyoxigraph.Store` (:func:`open_store`). A store's default graph holds the union of
+its article graphs, each triple once, and is what a query without ``GRAPH`` reads.
+Oxigraph stores ``xsd:nonNegativeInteger`` values as ``xsd:integer``; graphs read back out
+of a store get the datatype the ontology declares.
 """
 
 from __future__ import annotations
