@@ -555,13 +555,12 @@ def _gazetteer(table: EntityTable, ent: Span) -> None:
 
 def _place_or_org(table: EntityTable, ent: Span) -> None:
     text = ent.text
-    if ent.label_ != "ORG":  # "the Pakistan's" -> "Pakistan"; "Paris" keeps its final s
+    if ent.label_ != "ORG":  # "the Sudan's" -> "Sudan"; "Paris" keeps its final s (no strip of letters)
         text = re.sub(r"^the\s+|[’']s?\s*$", "", text.strip(), flags=re.I)
     kind_hint, mention_toks = _place_kind(ent)
     rec = None
-    if kind_hint == "Place":
-        pass  # "the San Joaquin neighborhood": no gazetteer lists neighbourhoods; never a city elsewhere
-    elif ent.label_ != "ORG" or kind_hint:
+    # "the San Joaquin neighborhood": no gazetteer lists neighbourhoods; never a city elsewhere
+    if kind_hint != "Place" and (ent.label_ != "ORG" or kind_hint):
         rec = resolve_place(
             text,
             kind=kind_hint,
