@@ -455,3 +455,34 @@ def test_an_attack_attributed_to_someone_names_its_perpetrator() -> None:
     assert labels(ex, asserted(ex)[0], "perpetrator") == {"drug traffickers"}
     ex = run("The bombing was attributed to the ELN.")
     assert "armedgroup:eln" in {r.entity for r in asserted(ex)[0].roles if r.role == "perpetrator"}
+
+
+def test_a_name_used_as_a_city_stays_a_place_where_the_ner_took_it_for_a_person() -> None:
+    ex = run(
+        "A bomb exploded on Friday, wounding 13 people in the city of Lyon. "
+        "Lyon will host the final in July. "
+        "Five people were killed on 11 December in an attack on the market in Strasbourg."
+    )
+    attacks = asserted(ex, "Attack")
+    assert len(attacks) == 2  # Lyon and Strasbourg are distinct incidents
+    assert {"Lyon", "France"} <= places_with_parents(ex, attacks[0])
+    assert "Strasbourg" in places_with_parents(ex, attacks[1])
+    assert not [e for e in ex.entities if e.kind == "Person"]
+
+
+def test_an_unnamed_suspect_hunted_by_police_makes_police_no_perpetrator() -> None:
+    ex = run(
+        "French police are hunting a suspect believed to have left a bag containing a device "
+        "that exploded on Friday in Lyon."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert not labels(ex, ev, "perpetrator")
+
+
+def test_statements_are_kept_only_about_events() -> None:
+    ex = run(
+        "A bomb killed two soldiers in Kabul on Tuesday, police spokesman Ahmad Zia said. "
+        '"Drones are the weapon of the future," said analyst James Rogers.'
+    )
+    speakers = {ex.entity(c.claimant or "").label for c in ex.claims if c.kind == "Statement"}
+    assert speakers == {"Ahmad Zia"}

@@ -373,6 +373,13 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     """
     table = EntityTable(doc, article)
     ents = _merged_people(list(doc.ents))
+    # a name the text uses as a place once ("the city of Lyon") is that place where the NER
+    # took it for a person ("Lyon will host the final")
+    placed = {fold(e.text) for e in ents if _place_kind(e)[0] not in (None, "Place")}
+    ents = [
+        Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and fold(e.text) in placed else e
+        for e in ents
+    ]
     # countries first, so ambiguous city names resolve inside them
     for ent in ents:
         if ent.label_ in ("GPE", "LOC"):

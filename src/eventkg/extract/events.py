@@ -906,7 +906,9 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
             holders = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
         elif tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUN:  # "the men involved in ..."
             holders = [tok.head]
-        else:  # "X were behind / responsible for / took part in ..."
+        elif tok.pos_ in _NOUN and lemma != "part" and tok.dep_ != "attr":
+            continue  # "police are hunting a suspect in the bombing": the suspect, unnamed
+        else:  # "X were behind / responsible for / took part in ...", "X is a suspect in ..."
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             if lemma == "part":
                 verb = tok.head
