@@ -486,3 +486,35 @@ def test_statements_are_kept_only_about_events() -> None:
     )
     speakers = {ex.entity(c.claimant or "").label for c in ex.claims if c.kind == "Statement"}
     assert speakers == {"Ahmad Zia"}
+
+
+def test_a_claim_whose_subject_the_parser_lost_goes_to_the_group_named_before_it() -> None:
+    ex = run(
+        "In a communique addressed to the local media, the Peruvian guerrilla movement Tupac Amaru "
+        "Revolutionary Movement (MRTA) today claimed responsibility for the kidnapping of 102 people."
+    )
+    [claim] = [c for c in ex.claims if c.kind == "ResponsibilityClaim"]
+    assert ex.entity(claim.claimant or "").label == "Tupac Amaru Revolutionary Movement"
+
+
+def test_staged_attacks_have_the_stager_as_perpetrator() -> None:
+    ex = run("Police reported that terrorists staged three bomb attacks against U.S. properties.")
+    [ev] = asserted(ex, "Attack")
+    assert "terrorists" in strings(ex, ev, "perpetrator")
+
+
+def test_who_took_part_in_an_attack_before_being_arrested_is_its_perpetrator() -> None:
+    ex = run("John Smith was arrested on 9 May after having participated in an attack on a bus.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"John Smith"}
+
+
+def test_a_military_clock_time_is_no_count() -> None:
+    ex = run("Police arrested three people at 1500 on Tuesday.")
+    [ev] = asserted(ex, "Arrest")
+    assert ev.arrested == 3
+
+
+def test_an_act_conjoined_with_prevented_is_not_itself_prevented() -> None:
+    ex = run("The police prevented her from firing and arrested her, confiscating a pistol.")
+    assert {e.kind for e in asserted(ex)} >= {"Arrest", "Seizure"}

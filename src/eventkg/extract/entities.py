@@ -222,7 +222,11 @@ class EntityTable:
         if tok.pos_ == "PRON":
             return None
         for child in tok.children:  # "the terrorist group Islamic State": the name in apposition
-            if child.dep_ == "appos" and child.i in self.by_token and child.i - tok.i <= 3:
+            if (
+                child.dep_ == "appos"
+                and child.i in self.by_token
+                and (child.i - tok.i <= 3 or child.left_edge.i == tok.i + 1)
+            ):
                 return self.filler(child)
         lemma = _noun_lemma(tok)
         low = tok.lower_

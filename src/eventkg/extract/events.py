@@ -327,6 +327,8 @@ def _status(tok: Token) -> str:
             break
         through = rel  # how the event hangs from the next word up
         h, rel = h.head, h.head.dep_
+        if through == "conj":
+            continue  # "police prevented her ... and arrested her": a second act, not one prevented
         lemma = h.lemma_.lower()
         if lemma in _PLANNING and through == "dobj" and _definite(tok) and h.tag_ == "VBD":
             return "asserted"  # "the cartel planned the attack": the attack that happened
@@ -913,6 +915,10 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
             if lemma == "part":
                 verb = tok.head
             holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not holders and verb.pos_ == "VERB" and verb.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
+                # "X was arrested after having taken part in the attack": X took part
+                main = verb.head.head if verb.dep_ == "pcomp" else verb.head
+                holders = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
         for h in holders:
             for t in _expand(h):
                 got = table.filler(t)
