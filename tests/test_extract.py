@@ -518,3 +518,10 @@ def test_a_military_clock_time_is_no_count() -> None:
 def test_an_act_conjoined_with_prevented_is_not_itself_prevented() -> None:
     ex = run("The police prevented her from firing and arrested her, confiscating a pistol.")
     assert {e.kind for e in asserted(ex)} >= {"Arrest", "Seizure"}
+
+
+def test_place_aliases_without_accents_kind_nouns_or_spanish_articles() -> None:
+    ex = run("A bomb exploded in the Itagui municipality. Guerrillas attacked a farm in El Peten, Guatemala.")
+    places = {e.label: e for e in ex.entities if e.kind in ("City", "Region")}
+    assert {"Itagui", "Itagüí"} <= {places["Itagüí"].label, *places["Itagüí"].aliases}
+    assert "Petén" in places  # "El Peten" is the department of Petén

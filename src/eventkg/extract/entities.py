@@ -9,6 +9,7 @@ fills it from the named entities spaCy and the gazetteer ruler found, and
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -129,7 +130,7 @@ class EntityTable:
         parent = rec.parent
         parent_key = self.add_place(parent, None) if parent is not None else None
         self.countries.add(rec.country)
-        return self.add(
+        key = self.add(
             rec.key,
             rec.kind,
             rec.label,
@@ -140,6 +141,10 @@ class EntityTable:
             longitude=rec.longitude,
             global_id=True,
         )
+        plain = "".join(c for c in unicodedata.normalize("NFKD", rec.label) if not unicodedata.combining(c))
+        if plain != rec.label:  # "Itagüí" is also written "Itagui"
+            self.items[key].aliases[plain] = None
+        return key
 
     def kind(self, key: str) -> str:
         return self.items[key].kind
@@ -588,12 +593,18 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
             context=table.countries,
             exact=ent.label_ in ("NORP", "ORG"),
         )
+    if rec is None and len(words) > 1 and words[0].lower() in ("el", "la", "los", "las"):  # "El Peten"
+        rec = resolve_place(" ".join(words[1:]), kind=kind_hint, context=table.countries, exact=True)
     if rec is not None and ent.label_ == "NORP" and rec.kind != "City":
         rec = None  # "Somali", "Iranians": a nationality, not a place (a city mis-tagged NORP is kept)
     if rec is not None:
         key = table.add_place(rec, table.span_mention(mention_toks))
+        if len(mention_toks) > len(ent):  # "the Itagui municipality" is also "Itagui"
+            table.items[key].aliases[" ".join(text.split())] = None
     elif (ent.label_ in ("GPE", "LOC") and _locative(ent)) or (kind_hint and ent.label_ in ("PERSON", "ORG")):
         key = table.add(f"place:{slug(text)}", "Place", text, table.span_mention(ent))
+        if len(words) > 1 and words[-1].lower() in lx.PLACE_KIND_NOUNS:  # "Zacamil neighborhood"
+            table.items[key].aliases[" ".join(words[:-1])] = None
     elif ent.label_ == "FAC":
         key = table.add(f"site:{slug(text)}", "Site", text, table.span_mention(ent))
     elif ent.label_ == "ORG":
