@@ -525,3 +525,27 @@ def test_place_aliases_without_accents_kind_nouns_or_spanish_articles() -> None:
     places = {e.label: e for e in ex.entities if e.kind in ("City", "Region")}
     assert {"Itagui", "Itagüí"} <= {places["Itagüí"].label, *places["Itagüí"].aliases}
     assert "Petén" in places  # "El Peten" is the department of Petén
+
+
+def test_who_died_as_a_result_of_an_attack_are_its_victims() -> None:
+    ex = run("13 persons died in San Salvador as a result of a bomb explosion.")
+    [ev] = asserted(ex, "Attack")
+    assert "persons" in strings(ex, ev, "victim")
+
+
+def test_people_conjoined_with_named_victims_are_victims_too() -> None:
+    ex = run("The six Jesuits and two more persons were killed on 16 November by armed men.")
+    [ev] = asserted(ex, "Attack")
+    assert {"Jesuits", "persons"} <= {s.split()[-1] for s in strings(ex, ev, "victim")}
+
+
+def test_a_nationality_modifier_is_not_where_it_happened() -> None:
+    ex = run("NINE U.S. SOLDIERS VISITING THE CITY OF LA CEIBA WERE ATTACKED TODAY BY GUERRILLAS.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "place") == {"La Ceiba"}
+
+
+def test_the_city_refers_to_the_city_named_last() -> None:
+    ex = run("Police in Belfast said the IRA's brigade had detonated 20 bombs across the city.")
+    [ev] = asserted(ex, "Attack")
+    assert "Belfast" in places_with_parents(ex, ev)

@@ -195,6 +195,14 @@ class EntityTable:
         keys = [k for i, k in self.armed_mentions if i < before and (within is None or before - i <= within)]
         return keys[-1] if keys else None
 
+    def last_place(self, before: int, kind: str) -> str | None:
+        """The place of ``kind`` (City, Region...) named last before token ``before``."""
+        for i in range(before - 1, -1, -1):
+            key = self.by_token.get(i)
+            if key is not None and self.items[key].kind == kind:
+                return key
+        return None
+
     def last_person(self, before: int, within: int) -> str | None:
         """The person named last before token ``before`` (at most ``within`` tokens back)."""
         for i in range(before - 1, max(-1, before - within - 1), -1):
@@ -245,6 +253,16 @@ class EntityTable:
                         found = self.filler(pobj)
                         if found and found[1] == "place":
                             return found
+        if (
+            lemma in ("city", "town", "village", "province")
+            and any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
+            and not any(c.dep_ in ("amod", "compound", "nmod") for c in tok.lefts)
+        ):  # "bombs across the city": the city named last
+            place = self.last_place(tok.i, lx.PLACE_KIND_NOUNS[lemma])
+            if place is not None:
+                d = self.items[place]
+                self.add(place, d.kind, d.label, self.span_mention([tok]), alias=False)
+                return place, "place"
         if lemma in lx.CONTAINER_NOUNS:  # "a group of terrorists": the terrorists
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -414,7 +414,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         # people arrested or items seized come from is not where the event was
         for t in _local(tok, subjects=fam in _VIOLENT):
             got = table.filler(t) if t.i in table.by_token else None
-            if got and got[1] == "place":
+            if got and got[1] == "place" and not _modifier_place(t):  # not "U.S. soldiers were attacked"
                 em.add("place", got[0])
     if not em.roles.get("place") and tok.dep_ == "appos":  # "in Peshawar, an attack that left ..."
         got = table.filler(tok.head) if tok.head.i in table.by_token else None
@@ -563,7 +563,9 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
         cat = "target"  # "bombed the Murrah Federal Building"
     if em.violent:
         if cat in ("person", "human") or (cat == "agent" and table.kind(key) == "Group"):
-            em.add("generic_victim" if _generic(t) else "victim", key)
+            # "the six Jesuits and two more persons were killed": persons beside the Jesuits
+            beside = t.dep_ == "conj" and not _generic(t.head)
+            em.add("generic_victim" if _generic(t) and not beside else "victim", key)
         elif cat == "target":
             if not (em.token.lemma_.lower() in _EXPLODE and t.lemma_.lower() in _VEHICLES):
                 em.add("target", key)  # "blew up the car": the car was the bomb
@@ -819,15 +821,16 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
     """ "the attack, which resulted in the death of a civilian": the civilian is a victim of the
     attack named in the same sentence."""
     for tok in doc:
-        if tok.lemma_.lower() not in _DEATH_NOUNS or tok.pos_ not in _NOUN:
+        dying = tok.pos_ == "VERB" and tok.lemma_.lower() in ("die", "perish")  # "13 persons died in ..."
+        if not dying and (tok.lemma_.lower() not in _DEATH_NOUNS or tok.pos_ not in _NOUN):
             continue
-        same = [m for m in mentions if m.violent and m.token.sent == tok.sent]
+        same = [m for m in mentions if m.violent and m.token.sent == tok.sent and m.token is not tok]
         if not same:
             continue
         attack = min(same, key=lambda m: abs(m.token.i - tok.i))
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for p in prep.children:
+            if (dying and prep.dep_ == "nsubj") or (prep.dep_ == "prep" and prep.lower_ == "of"):
+                for p in [prep] if dying else prep.children:
                     for t in _expand(p):
                         got = table.filler(t)
                         if got and (got[1] in ("person", "human") or table.kind(got[0]) == "Group"):
