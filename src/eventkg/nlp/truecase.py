@@ -214,8 +214,8 @@ def truecase(text: str, nlp: Language) -> str:
             cased = cased[0].upper() + cased[1:]
         out[m.start() : m.end()] = list(cased)
         i += 1
-    for a in _DOTTED.finditer(text):  # "U.S.", "U.N.": an abbreviation stays in capitals
-        out[a.start() : a.end()] = list(a.group())
+    for abbr in _DOTTED.finditer(text):  # "U.S.", "U.N.": an abbreviation stays in capitals
+        out[abbr.start() : abbr.end()] = list(abbr.group())
     for q in _QUOTED_NAME.finditer(text):  # "ZARATE WILLKA ARMED FORCES OF LIBERATION": a name
         words_in = [w.lower() for w in _WORD.findall(q.group(1))]
         if len(words_in) > 6 or any(w in _NOT_IN_NAMES for w in words_in):
