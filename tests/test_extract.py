@@ -549,3 +549,15 @@ def test_the_city_refers_to_the_city_named_last() -> None:
     ex = run("Police in Belfast said the IRA's brigade had detonated 20 bombs across the city.")
     [ev] = asserted(ex, "Attack")
     assert "Belfast" in places_with_parents(ex, ev)
+
+
+def test_planned_and_carried_out_by_happened_and_names_the_perpetrator() -> None:
+    ex = run("They said the kidnapping of 12 students was planned and carried out by the Guatemalan army.")
+    [ev] = asserted(ex, "Attack")
+    assert "Guatemalan army" in labels(ex, ev, "perpetrator")
+
+
+def test_armed_forces_elements_are_perpetrators() -> None:
+    ex = run("The report says that armed forces elements are responsible for the killing of six priests.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"armed forces elements"}

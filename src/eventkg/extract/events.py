@@ -333,6 +333,10 @@ def _status(tok: Token) -> str:
         if lemma in _PLANNING and through == "dobj" and _definite(tok) and h.tag_ == "VBD":
             return "asserted"  # "the cartel planned the attack": the attack that happened
         if lemma in lx.POTENTIAL_HEADS:
+            if lemma in _PLANNING and any(
+                c.dep_ == "conj" and c.lemma_.lower() in lx.SUPPORT_VERBS - _PLANNING for c in h.children
+            ):
+                return "asserted"  # "planned and carried out"
             return lx.POTENTIAL_HEADS[lemma]
         if (
             through in ("xcomp", "advcl")
@@ -366,7 +370,8 @@ def _frame(tok: Token) -> list[Token]:
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         head = tok.head
         if head.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "occur", "happen", "take"}:
-            frame.append(head)
+            frame.append(head)  # and "was planned and carried out by X": the verbs conjoined with it
+            frame += [c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in lx.SUPPORT_VERBS]
     for c in tok.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "target"}:
             frame.append(c)
