@@ -561,3 +561,15 @@ def test_armed_forces_elements_are_perpetrators() -> None:
     ex = run("The report says that armed forces elements are responsible for the killing of six priests.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"armed forces elements"}
+
+
+def test_the_possessor_of_a_murder_is_its_victim() -> None:
+    ex = run("The six Jesuits' slaying was condemned by the bishop.")
+    [ev] = asserted(ex, "Attack")
+    assert "Jesuits" in labels(ex, ev, "victim")
+
+
+def test_who_took_part_in_a_march_is_no_perpetrator_of_a_massacre_named_in_it() -> None:
+    ex = run("Peasants, whose faces show long work days, participated in the march to denounce the massacre.")
+    [ev] = asserted(ex, "Attack")
+    assert not labels(ex, ev, "perpetrator")

@@ -693,7 +693,10 @@ _DIRECTED = {
 def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
     if _date_token(em, t, table):
         return
-    got = table.filler(t) if (t.i in table.by_token or t.ent_type_ == "NORP") else None
+    slain = t.dep_ == "poss" and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS  # "the Jesuits' slaying"
+    got = table.filler(t) if (t.i in table.by_token or t.ent_type_ == "NORP" or slain) else None
+    if got is None and slain and t.pos_ in _NOUN and not t.ent_type_:
+        got = table.group(t), "human"  # whoever is murdered is a person
     if got is None:
         return
     key, cat = got
@@ -705,6 +708,8 @@ def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
         em.add("place", key)
     elif cat == "agent" and em.violent and table.kind(key) in ("ArmedGroup", "Organization"):
         em.add("perpetrator", key)
+    elif cat in ("person", "human") and slain:
+        em.add("victim", key)
 
 
 def _generic(t: Token) -> bool:
@@ -907,7 +912,11 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
         lemma = tok.lemma_.lower()
         if lemma not in _INVOLVED:
             continue
-        attack = next((by_token[t.i] for t in tok.subtree if t.i in by_token and t.i != tok.i), None)
+        # what they are held responsible for is in the word's complements, not in its subject
+        scope = [t for c in tok.children if c.dep_ in ("prep", "pobj", "dobj") for t in c.subtree]
+        if lemma == "part":
+            scope = [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree] + scope
+        attack = next((by_token[t.i] for t in scope if t.i in by_token), None)
         if attack is None:
             continue
         if lemma in ("accuse", "blame"):
