@@ -566,7 +566,7 @@ def test_armed_forces_elements_are_perpetrators() -> None:
 def test_the_possessor_of_a_murder_is_its_victim() -> None:
     ex = run("The six Jesuits' slaying was condemned by the bishop.")
     [ev] = asserted(ex, "Attack")
-    assert "Jesuits" in labels(ex, ev, "victim")
+    assert "jesuits" in {s.lower() for s in labels(ex, ev, "victim")}
 
 
 def test_who_took_part_in_a_march_is_no_perpetrator_of_a_massacre_named_in_it() -> None:

@@ -889,6 +889,7 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
                 attack.add("target", got[0])
 
 
+_COMPLEMENTS = ("prep", "pobj", "dobj", "nsubjpass")
 _INVOLVED = {
     "involve",
     "participate",
@@ -912,8 +913,9 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
         lemma = tok.lemma_.lower()
         if lemma not in _INVOLVED:
             continue
-        # what they are held responsible for is in the word's complements, not in its subject
-        scope = [t for c in tok.children if c.dep_ in ("prep", "pobj", "dobj") for t in c.subtree]
+        # what they are held responsible for is in the word's complements (or its passive
+        # subject: "the bombing was attributed to X"), not in its subject
+        scope = [t for c in tok.children if c.dep_ in _COMPLEMENTS for t in c.subtree]
         if lemma == "part":
             scope = [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree] + scope
         attack = next((by_token[t.i] for t in scope if t.i in by_token), None)
