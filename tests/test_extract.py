@@ -573,3 +573,9 @@ def test_who_took_part_in_a_march_is_no_perpetrator_of_a_massacre_named_in_it() 
     ex = run("Peasants, whose faces show long work days, participated in the march to denounce the massacre.")
     [ev] = asserted(ex, "Attack")
     assert not labels(ex, ev, "perpetrator")
+
+
+def test_hyphenated_weapon_names_are_weapons() -> None:
+    ex = run("The president left after a truck-bomb explosion in Bogota on Wednesday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "instrument") == {"car bomb"}

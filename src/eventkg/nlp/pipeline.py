@@ -105,6 +105,9 @@ def _patterns(nlp: Language) -> list[dict[str, Any]]:
                     pattern = [{"LOWER": w.lower()} for w in words]
                     if len(words) == 1:
                         pattern[0]["POS"] = {"IN": ["NOUN", "PROPN"]}
+                    elif len(words) == 2 and all(w.isalpha() for w in words):  # "truck-bomb"
+                        hyphened = [pattern[0], {"ORTH": "-"}, pattern[1]]
+                        out.append({"label": label, "pattern": hyphened, "id": f"{name}:{entry.key}"})
                 out.append({"label": label, "pattern": pattern, "id": f"{name}:{entry.key}"})
     return out
 
