@@ -579,3 +579,22 @@ def test_hyphenated_weapon_names_are_weapons() -> None:
     ex = run("The president left after a truck-bomb explosion in Bogota on Wednesday.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "instrument") == {"car bomb"}
+
+
+def test_who_planted_the_bomb_that_exploded_is_the_perpetrator() -> None:
+    ex = run("The plane burned when a bomb, planted by unidentified persons, exploded.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"unidentified persons"}
+
+
+def test_soldiers_accused_of_murder_are_its_perpetrators() -> None:
+    ex = run("The soldiers accused of murdering the Jesuit priests were sent to court.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"soldiers"}
+
+
+def test_machinegunned_is_a_shooting_and_people_with_nothing_to_tell_them_apart_did_nothing() -> None:
+    ex = run("Six Jesuits were machinegunned on 15 November by men wearing military uniforms.")
+    assert [e.kind for e in asserted(ex)] == ["Shooting"]
+    ex = run("People attacked the station.")
+    assert not labels(ex, asserted(ex)[0], "perpetrator")

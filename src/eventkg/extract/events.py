@@ -474,10 +474,16 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
     key, cat = got
     if cat == "weapon":
         em.add("instrument" if em.violent else "seizedItem", key)
+        for acl in t.children if em.violent else ():  # "a bomb, planted by unidentified persons, exploded"
+            if acl.dep_ == "acl" and acl.lemma_.lower() in _PLANT:
+                for agent in (c for c in acl.children if c.dep_ == "agent"):
+                    for p in agent.children:
+                        for x in _expand(p):
+                            _by(em, x, table)
     elif (
         em.violent
         and not exploding
-        and (cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and not _generic(t)))
+        and (cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and _qualified(t)))
     ):  # "unidentified persons killed ...": whoever does the killing is its perpetrator
         em.add("perpetrator", key)
         member = table.member_group(t)
@@ -544,6 +550,7 @@ _HUMAN_OBJECT_VERBS = {
 
 
 _EXPLODE = {"detonate", "explode", "blow"}
+_PLANT = {"plant", "place", "leave", "set", "throw", "hurl", "detonate", "activate"}
 _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "minibus", "jeep", "lorry"}
 
 
@@ -710,6 +717,11 @@ def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
         em.add("perpetrator", key)
     elif cat in ("person", "human") and slain:
         em.add("victim", key)
+
+
+def _qualified(t: Token) -> bool:
+    """Not "people" with nothing to tell them apart: "unidentified persons", "armed men", "soldiers"."""
+    return not _generic(t) or any(c.dep_ == "amod" for c in t.children)
 
 
 def _generic(t: Token) -> bool:
@@ -921,8 +933,12 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
         attack = next((by_token[t.i] for t in scope if t.i in by_token), None)
         if attack is None:
             continue
-        if lemma in ("accuse", "blame"):
-            holders = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in ("accuse", "blame") and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            holders = [tok.head]  # "the soldiers accused of murdering the priests"
+        elif lemma in ("accuse", "blame"):
+            holders = [c for c in tok.children if c.dep_ == "dobj"] or [
+                c for c in tok.children if c.dep_ == "nsubjpass"
+            ]  # "X was accused of the killing"
         elif lemma == "attribute":  # "(police) attributed the attack to drug traffickers"
             holders = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
         elif tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUN:  # "the men involved in ..."
