@@ -598,3 +598,12 @@ def test_machinegunned_is_a_shooting_and_people_with_nothing_to_tell_them_apart_
     assert [e.kind for e in asserted(ex)] == ["Shooting"]
     ex = run("People attacked the station.")
     assert not labels(ex, asserted(ex)[0], "perpetrator")
+
+
+def test_a_weekday_with_a_date_in_apposition_is_that_date_and_a_named_apposition_is_the_victim() -> None:
+    text = "POLICE SAID THE COMMANDER'S WIFE, STELA TORRADO DE OTALORA, WAS KILLED ON MONDAY, 4 AUGUST."
+    ex = run(text, published=dt.date(1989, 9, 6))
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "1989-08-04"
+    [victim] = [ex.entity(r.entity) for r in ev.roles if r.role == "victim"]
+    assert victim.kind == "Person" and any("WIFE" in a for a in victim.aliases)

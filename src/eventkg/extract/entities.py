@@ -238,9 +238,12 @@ class EntityTable:
             if (
                 child.dep_ == "appos"
                 and child.i in self.by_token
-                and (child.i - tok.i <= 3 or child.left_edge.i == tok.i + 1)
-            ):
-                return self.filler(child)
+                and (child.i - tok.i <= 3 or all(t.is_punct for t in tok.doc[tok.i + 1 : child.left_edge.i]))
+            ):  # "the commander's wife, Stela Torrado de Otalora": the name, so described
+                named = self.filler(child)
+                if named is not None and named[1] == "person":
+                    self.phrase_alias(named[0], tok)
+                return named
         lemma = _noun_lemma(tok)
         low = tok.lower_
         named = self.member_org(tok)  # "Boko Haram fighters", "members of ISIS": acting for the group

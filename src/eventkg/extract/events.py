@@ -739,6 +739,9 @@ def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
     if ent is None:
         return False
+    for c in ent.root.children:  # "on Monday, 4 August": the date in apposition says which Monday
+        if c.dep_ == "appos" and c.ent_type_ in _WHEN and c.i > ent.end:
+            ent = t.doc[ent.start : c.i + 1]
     value = normalize_date(ent.text, table.article.published)
     if value:
         em.date, em.date_mention = value, table.span_mention(ent)
