@@ -607,3 +607,13 @@ def test_a_weekday_with_a_date_in_apposition_is_that_date_and_a_named_apposition
     assert ev.date == "1989-08-04"
     [victim] = [ex.entity(r.entity) for r in ev.roles if r.role == "victim"]
     assert victim.kind == "Person" and any("WIFE" in a for a in victim.aliases)
+
+
+def test_threats_and_dates_are_no_victims() -> None:
+    def victims(ex: Extraction) -> set[str]:
+        return {label for ev in asserted(ex, "Attack") for label in labels(ex, ev, "victim")}
+
+    ex = run("The kidnapping and murder of the five students and the threats against others were condemned.")
+    assert victims(ex) == {"students"}
+    ex = run("Since 21 August, when the campaign of student kidnappings and murders began, 12 died.")
+    assert not [label for label in victims(ex) if "August" in label]

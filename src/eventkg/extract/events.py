@@ -558,7 +558,7 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     if t.lower_ in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.pos_ in _NOUN:
         t = t.head.head  # "journalist Carlos Marcelo, who was kidnapped by ...": Marcelo
     got = table.people(t)
-    if got is None and t.pos_ in ("NOUN", "PROPN") and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
+    if got is None and _anyone(t) and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
         got = table.group(t), "human"
     if got is None and t.lower_ in ("he", "she", "him", "her"):  # "in May, she was arrested"
         person = table.last_person(t.i, within=80)
@@ -612,8 +612,7 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
     if (
         got is None
         and prep == "of"
-        and t.pos_ in _NOUN
-        and not t.ent_type_
+        and _anyone(t)
         and em.token.pos_ in _NOUN
         and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS
     ):
@@ -702,7 +701,7 @@ def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
         return
     slain = t.dep_ == "poss" and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS  # "the Jesuits' slaying"
     got = table.filler(t) if (t.i in table.by_token or t.ent_type_ == "NORP" or slain) else None
-    if got is None and slain and t.pos_ in _NOUN and not t.ent_type_:
+    if got is None and slain and _anyone(t):
         got = table.group(t), "human"  # whoever is murdered is a person
     if got is None:
         return
@@ -717,6 +716,19 @@ def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
         em.add("perpetrator", key)
     elif cat in ("person", "human") and slain:
         em.add("victim", key)
+
+
+def _anyone(t: Token) -> bool:
+    """A noun that may name whoever a verb like "murder" is done to: not a date, a number, or
+    another event ("the kidnapping of five students and the threats against ...")."""
+    lemma = t.lemma_.lower()
+    return (
+        t.pos_ in _NOUN
+        and t.ent_type_ in ("", "PERSON", "NORP")
+        and lemma not in lx.POTENTIAL_HEADS
+        and lemma not in lx.ATTACK_NOUNS
+        and lemma not in lx.HUMAN_OBJECT_NOUNS
+    )
 
 
 def _qualified(t: Token) -> bool:
