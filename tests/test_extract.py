@@ -617,3 +617,12 @@ def test_threats_and_dates_are_no_victims() -> None:
     assert victims(ex) == {"students"}
     ex = run("Since 21 August, when the campaign of student kidnappings and murders began, 12 died.")
     assert not [label for label in victims(ex) if "August" in label]
+
+
+def test_a_weapon_that_hit_something_attacked_it_and_more_kinds_of_targets() -> None:
+    ex = run("At that moment, a grenade hit his car.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"car"} and labels(ex, ev, "instrument") == {"grenade"}
+    ex = run("The rebels blew up several electricity poles and a drugstore with dynamite.")
+    [ev] = asserted(ex, "Attack")
+    assert {"several electricity poles", "drugstore"} <= labels(ex, ev, "target")

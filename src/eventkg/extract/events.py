@@ -163,6 +163,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")], table
     ):
         return "Bombing"  # "two bombs were thrown at a vehicle"
+    if lemma in ("hit", "strike") and _weapon_in([c for c in tok.children if c.dep_ == "nsubj"], table):
+        return "Attack"  # "a grenade hit his car" (the weapon makes it a bombing or shooting)
     if lemma == "sabotage":
         return "Attack"
     if lemma in lx.BATTLE_VERBS or (
