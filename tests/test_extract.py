@@ -626,3 +626,9 @@ def test_a_weapon_that_hit_something_attacked_it_and_more_kinds_of_targets() -> 
     ex = run("The rebels blew up several electricity poles and a drugstore with dynamite.")
     [ev] = asserted(ex, "Attack")
     assert {"several electricity poles", "drugstore"} <= labels(ex, ev, "target")
+
+
+def test_what_an_attack_damaged_is_a_target_beside_what_it_went_off_near() -> None:
+    ex = run("A dynamite charge exploded near the U.S. embassy. The blast caused damage to all buildings.")
+    [ev] = asserted(ex, "Attack")
+    assert {"embassy", "buildings"} <= {label.split()[-1] for label in labels(ex, ev, "target")}

@@ -209,10 +209,12 @@ def _events(
             for role, keys in m.roles.items():
                 roles.setdefault(role, [])
                 roles[role] += [k for k in keys if k not in roles[role]]
-        if not roles.get("target"):
+        if not roles.get("target"):  # "exploded near the embassy": the embassy, unless named otherwise
             near = [k for m in g for k in m.near_targets]
             if near:
                 roles["target"] = list(dict.fromkeys(near))
+        # "caused damage to all buildings on the block": what it damaged, beside what it aimed at
+        roles["target"] = list(dict.fromkeys(roles.get("target", []) + roles.get("damaged", [])))
         for key in claimed.get(n, []):
             if key not in roles.setdefault("perpetrator", []):
                 roles["perpetrator"].append(key)

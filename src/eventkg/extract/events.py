@@ -902,6 +902,9 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
         hits: list[Token] = []
         if lemma in _DAMAGE and tok.pos_ == "VERB":
             hits = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _expand(c)]
+        elif lemma in ("destruction", "damage") and tok.pos_ in _NOUN:  # "the destruction of 500 houses"
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")]
+            hits = [t for c in preps for p in c.children for t in _expand(p)]
         elif lemma in ("target", "objective") and tok.pos_ in _NOUN and tok.dep_ in ("attr", "nsubj"):
             verb = tok.head  # "X was the target of ..." / "the target was X"
             other = "nsubj" if tok.dep_ == "attr" else "attr"
@@ -915,7 +918,7 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
         for t in hits:
             got = table.filler(t)
             if got is not None and got[1] in ("target", "site"):
-                attack.add("target", got[0])
+                attack.add("damaged", got[0])
 
 
 _COMPLEMENTS = ("prep", "pobj", "dobj", "nsubjpass")
