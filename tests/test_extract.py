@@ -632,3 +632,12 @@ def test_what_an_attack_damaged_is_a_target_beside_what_it_went_off_near() -> No
     ex = run("A dynamite charge exploded near the U.S. embassy. The blast caused damage to all buildings.")
     [ev] = asserted(ex, "Attack")
     assert {"embassy", "buildings"} <= {label.split()[-1] for label in labels(ex, ev, "target")}
+
+
+def test_a_week_later_dates_and_separates_the_next_attack() -> None:
+    ex = run(
+        "A plane blew up in midair on 27 November, killing all 107 passengers. "
+        "A week later, a bus bomb blew up in Bogota, leaving 67 dead."
+    )
+    dates = sorted(e.date or "" for e in asserted(ex, "Attack"))
+    assert dates == ["2023-11-27", "2023-12-04"]

@@ -842,6 +842,26 @@ def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) 
         if anchor is not None:
             target.date = shift(anchor, -days if tok.lower_ == "after" else days)
             target.date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
+    _later(doc, table, mentions)
+
+
+def _later(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """ "A week later, a bus bomb blew up": a week after the event dated last before it."""
+    for tok in doc:
+        if tok.lower_ != "later" or tok.dep_ != "advmod":
+            continue
+        span = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
+        after = [m for m in mentions if m.token.sent == tok.sent and m.token.i > tok.i and m.date is None]
+        dated = [m for m in mentions if m.token.i < tok.i and m.date is not None and len(m.date) == 10]
+        if not span or not after or not dated:
+            continue
+        amount = next((c for c in span[0].children if c.dep_ == "nummod"), None)
+        n = parse_number(amount.text) if amount is not None else 1
+        if n is None:
+            continue
+        days = n * (7 if span[0].lemma_.lower() == "week" else 1)
+        after[0].date = shift(dated[-1].date, days)
+        after[0].date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
 
 
 _DEATH_NOUNS = {
