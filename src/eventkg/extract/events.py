@@ -852,7 +852,7 @@ def _later(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
             continue
         span = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
         after = [m for m in mentions if m.token.sent == tok.sent and m.token.i > tok.i and m.date is None]
-        dated = [m for m in mentions if m.token.i < tok.i and m.date is not None and len(m.date) == 10]
+        dated = [m.date for m in mentions if m.token.i < tok.i and m.date is not None and len(m.date) == 10]
         if not span or not after or not dated:
             continue
         amount = next((c for c in span[0].children if c.dep_ == "nummod"), None)
@@ -860,7 +860,7 @@ def _later(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
         if n is None:
             continue
         days = n * (7 if span[0].lemma_.lower() == "week" else 1)
-        after[0].date = shift(dated[-1].date, days)
+        after[0].date = shift(dated[-1], days)
         after[0].date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
 
 
