@@ -641,3 +641,9 @@ def test_a_week_later_dates_and_separates_the_next_attack() -> None:
     )
     dates = sorted(e.date or "" for e in asserted(ex, "Attack"))
     assert dates == ["2023-11-27", "2023-12-04"]
+
+
+def test_an_attack_with_no_place_lies_in_the_one_country_the_article_names() -> None:
+    ex = run("The FMLN said the army bombed the area for 3 days. It is a crime against El Salvador's people.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "place") == {"El Salvador"}

@@ -146,8 +146,12 @@ def _main_place(groups: list[list[EventMention]], table: EntityTable, article: A
 
 
 def _nationality(table: EntityTable) -> str | None:
-    """With no place named at all, the country whose people the text names most
-    ("Salvadoran troops", "the Salvadoran people"), if it clearly leads."""
+    """With no place named for any attack: the one country all the article's places lie in;
+    with no place named at all, the country whose people the text names most ("Salvadoran
+    troops", "the Salvadoran people"), if it clearly leads."""
+    if len(table.countries) == 1:
+        record = country(next(iter(table.countries)))
+        return table.add_place(record, None) if record is not None else None
     if any(d.kind in ("Place", "City", "Region", "Country") for d in table.items.values()):
         return None
     common = table.nationalities.most_common(2)
