@@ -647,3 +647,14 @@ def test_an_attack_with_no_place_lies_in_the_one_country_the_article_names() -> 
     ex = run("The FMLN said the army bombed the area for 3 days. It is a crime against El Salvador's people.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "place") == {"El Salvador"}
+
+
+def test_everyone_named_in_an_including_list_is_a_detainee_but_not_whose_wife_they_are() -> None:
+    ex = run(
+        "Leftists were arrested, including Eva Forest, wife of the playwright Alfonso Sastre, "
+        "Lidia Falcon, the theatre director Vicente Sainz de la Pena and pilot Bernardo Badell."
+    )
+    [ev] = asserted(ex, "Arrest")
+    detainees = labels(ex, ev, "detainee")
+    assert {"Vicente Sainz de la Pena", "Bernardo Badell"} <= detainees
+    assert "Alfonso Sastre" not in detainees

@@ -36,6 +36,7 @@ _SPECIFICITY = [
     "Seizure",
 ]
 _NOUN = ("NOUN", "PROPN")
+_PLACE_KINDS_E = {"Place", "City", "Region", "Country", "Weapon"}
 _PLACES = {"Place", "City", "Region", "Country"}
 _VIOLENT = {"Attack", "Battle"}
 
@@ -364,6 +365,31 @@ def _expand(tok: Token) -> list[Token]:
     return out
 
 
+def _listed(tok: Token, table: EntityTable) -> list[Token]:
+    """The members of a list after "including": "Eva Forest, wife of X, Lidia Falcon, pilot
+    Bernardo Badell and his wife Maria Nadal". Parsers tangle such lists, so they are read
+    off the text: the items between commas and "and", a name in each (not one after "of",
+    which says whose wife), else the conjoined words."""
+    sent = tok.sent
+    start = tok.head.i + 1 if tok.head.lower_ == "including" else tok.i
+    out: list[Token] = []
+    item_of = False
+    seen: set[str] = set()
+    for t in tok.doc[start : sent.end]:
+        if t.text in (",", "and") or t.lower_ == "and":
+            item_of = False
+            continue
+        if t.text in (";", ".") or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
+            break
+        if t.lower_ == "of":
+            item_of = True
+        key = table.by_token.get(t.i)
+        if key is not None and not item_of and key not in seen and table.kind(key) not in _PLACE_KINDS_E:
+            seen.add(key)
+            out.append(t)
+    return out or _expand(tok)
+
+
 def _frame(tok: Token) -> list[Token]:
     """The trigger plus a support verb whose arguments are the event's ("carried out an attack")."""
     frame = [tok]
@@ -401,7 +427,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             elif dep == "prep":
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
-                        for t in _expand(p):
+                        for t in _listed(p, table) if c.lower_ == "including" else _expand(p):
                             _prep(em, c.lower_, t, table)
             elif dep in ("poss", "compound", "amod", "nmod") and own and not verbal:
                 for t in _expand(c):
