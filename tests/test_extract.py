@@ -658,3 +658,13 @@ def test_everyone_named_in_an_including_list_is_a_detainee_but_not_whose_wife_th
     detainees = labels(ex, ev, "detainee")
     assert {"Vicente Sainz de la Pena", "Bernardo Badell"} <= detainees
     assert "Alfonso Sastre" not in detainees
+
+
+def test_attacks_in_two_cities_of_one_country_stay_apart_and_name_no_bare_country() -> None:
+    ex = run(
+        "A parcel bomb exploded in a street in Lyon, wounding 13 people. "
+        "Five people were killed in an attack on the Christmas market in Strasbourg, eastern France.",
+        published=None,
+    )
+    places = sorted(labels(ex, e, "place") for e in asserted(ex, "Attack"))
+    assert places == [{"Lyon"}, {"Strasbourg"}]

@@ -20,7 +20,15 @@ from spacy.tokens import Doc
 from eventkg.extract.casualties import Figure, find_figures
 from eventkg.extract.claims import ClaimDraft, find_claims
 from eventkg.extract.entities import EntityTable, recognize
-from eventkg.extract.events import FAMILY, EventMention, cluster, find_mentions, merged_kind, refine_kind
+from eventkg.extract.events import (
+    FAMILY,
+    EventMention,
+    cluster,
+    find_mentions,
+    merged_kind,
+    most_specific,
+    refine_kind,
+)
 from eventkg.extract.places import country, resolve_place
 from eventkg.models import Article, CasualtyFigure, Claim, Event, Extraction, Role
 
@@ -231,6 +239,7 @@ def _events(
                     roles[role].append(fig.group)
         if not roles.get("victim") and roles.get("generic_victim"):  # "one person was killed"
             roles["victim"] = roles["generic_victim"]
+        roles["place"] = most_specific(roles.get("place", []), table)  # Lyon, not also France
         if not roles.get("place") and main_place is not None:
             roles["place"] = [main_place]
         elif (

@@ -18,7 +18,7 @@ from eventkg.extract.numbers import parse_number
 from eventkg.extract.time import normalize_date, shift
 from eventkg.models import EVENT_FAMILY, Mention
 
-__all__ = ["EventMention", "cluster", "find_mentions", "refine_kind"]
+__all__ = ["EventMention", "cluster", "find_mentions", "most_specific", "refine_kind"]
 
 FAMILY = EVENT_FAMILY
 #: when mentions of one event disagree on its subtype, the more specific wins
@@ -36,7 +36,7 @@ _SPECIFICITY = [
     "Seizure",
 ]
 _NOUN = ("NOUN", "PROPN")
-_PLACE_KINDS_E = {"Place", "City", "Region", "Country", "Weapon"}
+_NOT_MEMBERS = {"Place", "City", "Region", "Country", "Weapon"}
 _PLACES = {"Place", "City", "Region", "Country"}
 _VIOLENT = {"Attack", "Battle"}
 
@@ -384,7 +384,7 @@ def _listed(tok: Token, table: EntityTable) -> list[Token]:
         if t.lower_ == "of":
             item_of = True
         key = table.by_token.get(t.i)
-        if key is not None and not item_of and key not in seen and table.kind(key) not in _PLACE_KINDS_E:
+        if key is not None and not item_of and key not in seen and table.kind(key) not in _NOT_MEMBERS:
             seen.add(key)
             out.append(t)
     return out or _expand(tok)
@@ -1066,10 +1066,17 @@ def refine_kind(kind: str, instruments: list[str], table: EntityTable) -> str:
     return kind
 
 
+def most_specific(places: list[str], table: EntityTable) -> list[str]:
+    """``places`` without those another of them lies in ("Strasbourg, eastern France": Strasbourg)."""
+    inside = {x for p in places for x in table.ancestors(p)[1:]}
+    return [p for p in places if p not in inside]
+
+
 def _compatible(a: EventMention, b_dates: set[str], b_places: set[str], table: EntityTable) -> bool:
     if a.date and b_dates and a.date not in b_dates:
         return False
-    places = set(a.roles.get("place", []))
+    places = set(most_specific(a.roles.get("place", []), table))
+    b_places = set(most_specific(list(b_places), table))
     if places and b_places:
         anc_a = {x for p in places for x in table.ancestors(p)}
         anc_b = {x for p in b_places for x in table.ancestors(p)}
