@@ -12,8 +12,11 @@ plain :class:`Facts`; :func:`to_networkx` projects them into a networkx graph:
 ``places``
     actors and the places of their events; ``weight`` counts the events.
 ``events``
-    event to event, tied by ``ekg:relatedTo``, ``owl:sameAs`` (the same incident) or a
-    shared perpetrator; ``reasons`` on the edge says which.
+    event to event, tied by ``ekg:relatedTo``, ``owl:sameAs`` or ``ekg:sameIncident``
+    (reports of the same incident, as :mod:`eventkg.resolve` links them) or a shared
+    perpetrator; ``reasons`` on the edge says which. Reports of one incident stay
+    separate nodes (each keeps its own article's figures), tied pairwise, and carry
+    ``incident``, the ``ekg:Incident``'s IRI.
 ``full``
     everything the views draw: actors, events, claims, places (with ``ekg:locatedIn``),
     weapons and targets.
@@ -99,6 +102,7 @@ class Event:
     article: str | None = None
     article_id: str | None = None
     sentence: str | None = None
+    incident: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +227,16 @@ def read_facts(source: GraphSource, *, sentences: bool = False) -> Facts:
             killed, injured, arrested = (v[0] if v else None for v in (rec.killed, rec.injured, rec.arrested))
             label = rec.label or rec.kind
             events[e] = Event(
-                e, rec.kind, label, rec.date, killed, injured, arrested, rec.article.iri, rec.article.id
+                e,
+                rec.kind,
+                label,
+                rec.date,
+                killed,
+                injured,
+                arrested,
+                rec.article.iri,
+                rec.article.id,
+                incident=rec.incident,
             )
         for place in rec.places:
             if known(place):
@@ -518,6 +531,13 @@ def _tie_events(
     for a, b, reason in facts.related:
         if a in keep and b in keep:
             tie(a, b, reason)
+    by_incident: dict[str, list[str]] = defaultdict(list)
+    for e in sorted(keep):
+        if (incident := facts.events[e].incident) is not None:
+            by_incident[incident].append(e)
+    for reports in by_incident.values():
+        for a, b in combinations(reports, 2):
+            tie(a, b, "same incident")
     by_perpetrator: dict[str, list[str]] = defaultdict(list)
     for e in sorted(keep):
         for role, x in by_event[e]:

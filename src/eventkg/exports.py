@@ -8,7 +8,8 @@ writes them as
 * ``gtd-csv``: GTD-style rows (iyear, imonth, iday, attacktype1_txt, gname, nkill, ...),
   attacks only;
 * ``jsonl``: one self-describing JSON object per event;
-* ``graphml`` / ``gexf``: an actor–event graph for Gephi and Cytoscape (networkx writers);
+* ``graphml`` / ``gexf``: an analysis projection (:func:`eventkg.analysis.to_networkx`;
+  the ``full`` actor–event graph by default) for Gephi and Cytoscape (networkx writers);
 * ``jsonld``: the whole graph as compact JSON-LD with eventkg's context inlined (never a
   remote context);
 * ``trig``, ``nq``, ``ttl``, ``nt``: the whole graph, through :class:`eventkg.store.GraphWriter`.
@@ -36,7 +37,8 @@ import pycountry
 import pyoxigraph as ox
 from rdflib import RDFS, Dataset, URIRef
 
-from eventkg.crosswalk import concept
+from eventkg.analysis import read_facts, to_networkx
+from eventkg.crosswalk import codes_for, concept
 from eventkg.errors import OutputError
 from eventkg.records import (
     ArticleInfo,
@@ -44,6 +46,7 @@ from eventkg.records import (
     Entity,
     EventRecord,
     Figure,
+    GraphSource,
     OtherFigure,
     event_records,
 )
@@ -60,7 +63,6 @@ __all__ = [
     "ExportSummary",
     "Figure",
     "OtherFigure",
-    "actor_event_graph",
     "event_records",
     "export",
 ]
@@ -202,8 +204,12 @@ def _sources(rec: EventRecord) -> list[str]:
 def _notes(rec: EventRecord, *, headline_killed: bool = True) -> str:
     """A readable account of what the table's columns cannot hold, conflicts first."""
     notes: list[str] = []
-    conflicts = [f"{o.measure} {o.value} in <{o.article}>" for o in rec.other_figures]
-    for measure, values in (("killed", rec.killed), ("injured", rec.injured), ("arrested", rec.arrested)):
+    own = {"killed": rec.killed, "injured": rec.injured, "arrested": rec.arrested}
+    # another source's figure conflicts when it differs from every figure of this article
+    conflicts = [
+        f"{o.measure} {o.value} in <{o.article}>" for o in rec.other_figures if o.value not in own[o.measure]
+    ]
+    for measure, values in own.items():
         conflicts += [f"{measure} {v} in this article too" for v in values[1:]]
     if conflicts:
         notes.append("Conflicting figures: " + "; ".join(conflicts) + ".")
@@ -323,72 +329,34 @@ def _write_csv(out: IO[str], rows: list[dict[str, Any]], columns: Iterable[str])
 
 
 # --------------------------------------------------------------------------- graphs
-def actor_event_graph(records: Iterable[EventRecord]) -> nx.Graph:
-    """A bipartite graph: events on one side; actors, targets and weapons on the other.
+_GRAPH_NAMES = {"lat": "latitude", "lon": "longitude"}  # the names Gephi's geo layout looks for
 
-    Node attributes: ``kind`` (``event`` or the entity's class), ``label``, ``iri``; on
-    events also ``type``, ``date``, ``article``, ``killed``, ``injured``, ``arrested``,
-    ``place``, ``latitude``, ``longitude`` and the ``cameo`` / ``acled`` / ``gtd`` /
-    ``plover`` codes. Edge attributes: ``role`` (roles joined by ``;``) and ``weight``
-    (how many roles and articles link the two). Claimants link to the events they claim
-    with the role ``claimed``. Attributes with no value are left out (GraphML and GEXF
-    have no null).
 
-    Examples
-    --------
-    >>> from eventkg.models import Article, Entity as E, Event, Extraction, Role
-    >>> ex = Extraction(article=Article(id="a1", text="x"),
-    ...     entities=(E(key="group:g", kind="Group", label="gunmen"),),
-    ...     events=(Event(key="event-1", kind="Shooting", mentions=(),
-    ...                   roles=(Role("perpetrator", "group:g"),)),))
-    >>> from eventkg.rdf.build import build_graph
-    >>> g = actor_event_graph(event_records(build_graph([ex])))
-    >>> sorted(d["kind"] for _, d in g.nodes(data=True)), [d["role"] for *_, d in g.edges(data=True)]
-    (['Group', 'event'], ['perpetrator'])
+def _graph_file(source: GraphSource, projection: str) -> nx.Graph:
+    """The analysis projection ``projection`` with attributes GraphML and GEXF can hold.
+
+    Lists become ``;``-joined strings and empty values are left out (neither format has a
+    list or a null); ``lat``/``lon`` are written as ``latitude``/``longitude`` (for
+    Gephi's geo layout) and event nodes gain their ``cameo``, ``acled``, ``gtd`` and
+    ``plover`` codes.
     """
-    graph = nx.Graph()
-    for rec in records:
-        place = next((p for p in rec.places), None)
-        where = next((p for p in rec.places if p.latitude is not None), None)
-        attrs: dict[str, Any] = {
-            "kind": "event",
-            "iri": rec.iri,
-            "label": rec.label,
-            "type": rec.kind,
-            "date": rec.date,
-            "article": rec.article.iri,
-            "killed": rec.killed[0] if rec.killed else None,
-            "injured": rec.injured[0] if rec.injured else None,
-            "arrested": rec.arrested[0] if rec.arrested else None,
-            "place": place.label if place else None,
-            "latitude": where.latitude if where else None,
-            "longitude": where.longitude if where else None,
-            **{scheme: c.code for scheme, c in rec.codes.items() if scheme != "gtd-weapon"},
-        }
-        graph.add_node(rec.iri, **{k: v for k, v in attrs.items() if v is not None})
-        links = [(role, e) for role, ents in rec.roles.items() for e in ents]
-        links += [
-            ("claimed", c.claimant) for c in rec.claims if c.kind == "ResponsibilityClaim" and c.claimant
-        ]
-        for role, e in links:
-            iri = e.iri
-            if iri not in graph:
-                graph.add_node(
-                    iri,
-                    **{
-                        k: v
-                        for k, v in {"kind": e.kind or "Agent", "iri": iri, "label": e.label}.items()
-                        if v
-                    },
-                )
-            if graph.has_edge(rec.iri, iri):
-                edge = graph.edges[rec.iri, iri]
-                roles = edge["role"].split(";")
-                edge["role"] = ";".join(sorted({*roles, role}))
-                edge["weight"] += 1
-            else:
-                graph.add_edge(rec.iri, iri, role=role, weight=1)
-    return graph
+    g = to_networkx(read_facts(source), projection)
+    out = nx.Graph(**_flat(g.graph))
+    for n, d in g.nodes(data=True):
+        attrs = {_GRAPH_NAMES.get(k, k): v for k, v in d.items()}
+        if d["kind"] == "event":
+            attrs |= {
+                scheme: c.code for scheme, c in codes_for(_EKG + d["type"]).items() if scheme != "gtd-weapon"
+            }
+        out.add_node(n, **_flat(attrs))
+    out.add_edges_from((a, b, _flat(d)) for a, b, d in g.edges(data=True))
+    return out
+
+
+def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
+    """``attrs`` without empty values, lists joined with ``;``."""
+    flat = {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in attrs.items()}
+    return {k: v for k, v in flat.items() if v is not None and v != ""}
 
 
 # --------------------------------------------------------------------------- writing
@@ -434,6 +402,7 @@ def export(
     output: str | os.PathLike[str],
     *,
     fmt: str,
+    projection: str = "full",
 ) -> ExportSummary:
     """Write the graph ``source`` to ``output`` in format ``fmt``, atomically.
 
@@ -446,6 +415,9 @@ def export(
     fmt
         One of :data:`FORMATS`: ``acled-csv``, ``gtd-csv``, ``jsonl``, ``graphml``,
         ``gexf``, ``jsonld``, ``trig``, ``nq``, ``ttl``, ``nt``.
+    projection
+        For ``graphml`` and ``gexf``: the :func:`eventkg.analysis.to_networkx` projection
+        to write (``full``, ``bipartite``, ``actors``, ``places`` or ``events``).
 
     Returns
     -------
@@ -499,7 +471,7 @@ def export(
             for r in records:
                 f.write(json.dumps(_jsonable(r), ensure_ascii=False, sort_keys=True) + "\n")
         return ExportSummary(fmt, str(path), len(records))
-    graph = actor_event_graph(records)
+    graph = _graph_file(source, projection)
     writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
     with atomic_file(path) as f:
         writer(graph, f)

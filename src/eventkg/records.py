@@ -128,6 +128,7 @@ class EventRecord:
     attributed_to: tuple[str, ...]
     other_figures: tuple[OtherFigure, ...]
     codes: dict[str, Code] = field(default_factory=dict)
+    incident: str | None = None
     place_iris: tuple[str, ...] = ()  # the places the event names (``places`` adds where they lie)
 
 
@@ -175,9 +176,10 @@ _Q_MENTIONS = """SELECT ?g ?e ?b ?end ?a WHERE { %s GRAPH ?g { ?e a ?c ; ekg:men
   ?m nif:beginIndex ?b ; nif:endIndex ?end ; nif:anchorOf ?a } }"""
 _Q_ARTICLES = """SELECT ?g ?p ?o WHERE { GRAPH ?g { ?g a ekg:Article ; ?p ?o
   FILTER(?p IN (ekg:articleId, schema:datePublished, schema:headline, schema:url, schema:publisher)) } }"""
-# the same event (same IRI, or linked by owl:sameAs) with a figure in another graph
+# the same event (same IRI, linked by owl:sameAs, or a report of the same ekg:Incident, as
+# `eventkg resolve` links them) with a figure in another graph
 _Q_OTHERS = """SELECT DISTINCT ?g ?e ?g2 ?e2 ?p ?v WHERE { %s GRAPH ?g { ?e a ?c }
-  ?e (owl:sameAs|^owl:sameAs)* ?e2 .
+  ?e (owl:sameAs|^owl:sameAs|(ekg:sameIncident/^ekg:sameIncident))* ?e2 .
   GRAPH ?g2 { ?e2 ?p ?v FILTER(?p IN (ekg:killed, ekg:injured, ekg:arrested)) }
   FILTER(?g2 != ?g || ?e2 != ?e) }"""
 
@@ -333,6 +335,9 @@ def event_records(source: GraphSource, *, details: bool = True) -> list[EventRec
             OtherFigure(_local(row["p"]) or "", int(row["v"] or 0), row["e2"] or "", row["g2"] or "")
         )
 
+    incidents = {
+        row["e"]: row["i"] for row in _select(store, "SELECT ?e ?i WHERE { ?e ekg:sameIncident ?i }")
+    }
     records = []
     for (g, e), rec in base.items():
         props = rec["props"]
@@ -378,6 +383,7 @@ def event_records(source: GraphSource, *, details: bool = True) -> list[EventRec
                     sorted(others.get((g, e), []), key=lambda o: (o.measure, o.value, o.article, o.event))
                 ),
                 codes=codes_for(kind_iri),
+                incident=incidents.get(e),
                 place_iris=tuple(sorted(x for x in props.get(_EKG + "place", []) if x)),
             )
         )
