@@ -455,3 +455,109 @@ def test_an_attack_attributed_to_someone_names_its_perpetrator() -> None:
     assert labels(ex, asserted(ex)[0], "perpetrator") == {"drug traffickers"}
     ex = run("The bombing was attributed to the ELN.")
     assert "armedgroup:eln" in {r.entity for r in asserted(ex)[0].roles if r.role == "perpetrator"}
+
+
+def test_a_name_used_as_a_city_stays_a_place_where_the_ner_took_it_for_a_person() -> None:
+    ex = run(
+        "A bomb exploded on Friday, wounding 13 people in the city of Lyon. "
+        "Lyon will host the final in July. "
+        "Five people were killed on 11 December in an attack on the market in Strasbourg."
+    )
+    attacks = asserted(ex, "Attack")
+    assert len(attacks) == 2  # Lyon and Strasbourg are distinct incidents
+    assert {"Lyon", "France"} <= places_with_parents(ex, attacks[0])
+    assert "Strasbourg" in places_with_parents(ex, attacks[1])
+    assert not [e for e in ex.entities if e.kind == "Person"]
+
+
+def test_an_unnamed_suspect_hunted_by_police_makes_police_no_perpetrator() -> None:
+    ex = run(
+        "French police are hunting a suspect believed to have left a bag containing a device "
+        "that exploded on Friday in Lyon."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert not labels(ex, ev, "perpetrator")
+
+
+def test_statements_are_kept_only_about_events() -> None:
+    ex = run(
+        "A bomb killed two soldiers in Kabul on Tuesday, police spokesman Ahmad Zia said. "
+        '"Drones are the weapon of the future," said analyst James Rogers.'
+    )
+    speakers = {ex.entity(c.claimant or "").label for c in ex.claims if c.kind == "Statement"}
+    assert speakers == {"Ahmad Zia"}
+
+
+def test_a_claim_whose_subject_the_parser_lost_goes_to_the_group_named_before_it() -> None:
+    ex = run(
+        "In a communique addressed to the local media, the Peruvian guerrilla movement Tupac Amaru "
+        "Revolutionary Movement (MRTA) today claimed responsibility for the kidnapping of 102 people."
+    )
+    [claim] = [c for c in ex.claims if c.kind == "ResponsibilityClaim"]
+    assert ex.entity(claim.claimant or "").label == "Tupac Amaru Revolutionary Movement"
+
+
+def test_staged_attacks_have_the_stager_as_perpetrator() -> None:
+    ex = run("Police reported that terrorists staged three bomb attacks against U.S. properties.")
+    [ev] = asserted(ex, "Attack")
+    assert "terrorists" in strings(ex, ev, "perpetrator")
+
+
+def test_who_took_part_in_an_attack_before_being_arrested_is_its_perpetrator() -> None:
+    ex = run("John Smith was arrested on 9 May after having participated in an attack on a bus.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"John Smith"}
+
+
+def test_a_military_clock_time_is_no_count() -> None:
+    ex = run("Police arrested three people at 1500 on Tuesday.")
+    [ev] = asserted(ex, "Arrest")
+    assert ev.arrested == 3
+
+
+def test_an_act_conjoined_with_prevented_is_not_itself_prevented() -> None:
+    ex = run("The police prevented her from firing and arrested her, confiscating a pistol.")
+    assert {e.kind for e in asserted(ex)} >= {"Arrest", "Seizure"}
+
+
+def test_place_aliases_without_accents_kind_nouns_or_spanish_articles() -> None:
+    ex = run("A bomb exploded in the Itagui municipality. Guerrillas attacked a farm in El Peten, Guatemala.")
+    places = {e.label: e for e in ex.entities if e.kind in ("City", "Region")}
+    assert {"Itagui", "Itagüí"} <= {places["Itagüí"].label, *places["Itagüí"].aliases}
+    assert "Petén" in places  # "El Peten" is the department of Petén
+
+
+def test_who_died_as_a_result_of_an_attack_are_its_victims() -> None:
+    ex = run("13 persons died in San Salvador as a result of a bomb explosion.")
+    [ev] = asserted(ex, "Attack")
+    assert "persons" in strings(ex, ev, "victim")
+
+
+def test_people_conjoined_with_named_victims_are_victims_too() -> None:
+    ex = run("The six Jesuits and two more persons were killed on 16 November by armed men.")
+    [ev] = asserted(ex, "Attack")
+    assert {"Jesuits", "persons"} <= {s.split()[-1] for s in strings(ex, ev, "victim")}
+
+
+def test_a_nationality_modifier_is_not_where_it_happened() -> None:
+    ex = run("NINE U.S. SOLDIERS VISITING THE CITY OF LA CEIBA WERE ATTACKED TODAY BY GUERRILLAS.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "place") == {"La Ceiba"}
+
+
+def test_the_city_refers_to_the_city_named_last() -> None:
+    ex = run("Police in Belfast said the IRA's brigade had detonated 20 bombs across the city.")
+    [ev] = asserted(ex, "Attack")
+    assert "Belfast" in places_with_parents(ex, ev)
+
+
+def test_planned_and_carried_out_by_happened_and_names_the_perpetrator() -> None:
+    ex = run("They said the kidnapping of 12 students was planned and carried out by the Guatemalan army.")
+    [ev] = asserted(ex, "Attack")
+    assert "Guatemalan army" in labels(ex, ev, "perpetrator")
+
+
+def test_armed_forces_elements_are_perpetrators() -> None:
+    ex = run("The report says that armed forces elements are responsible for the killing of six priests.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"armed forces elements"}

@@ -169,6 +169,7 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     for expected in ("Bogota", "3 May 90", "Juan Perez", "FMLN", "guerrillas killed two", "Salvadoran",
                      "soldiers", "San Miguel", "Monday"):  # fmt: skip
         assert expected in out, (expected, out)
+    assert truecase("TWO U.S. CITIZENS WERE KILLED.", make_nlp()) == "Two U.S. citizens were killed."
 
 
 def test_capital_of_a_demonym() -> None:

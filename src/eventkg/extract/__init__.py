@@ -277,8 +277,8 @@ def _claims(
         about = list(dict.fromkeys(events[m.cluster].key for m in d.about))
         if not about and d.responsibility and first_attack is not None:
             about = [first_attack]
-        if d.claimant is None or (not d.responsibility and not about and d.quote is None):
-            continue  # a statement must say something checkable: an event it asserts, or quoted words
+        if d.claimant is None or not (about or d.responsibility):
+            continue  # a statement in an event graph is about an event the article reports
         claim = Claim(
             key=f"claim-{n}",
             kind=d.kind,

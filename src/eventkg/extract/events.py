@@ -327,10 +327,16 @@ def _status(tok: Token) -> str:
             break
         through = rel  # how the event hangs from the next word up
         h, rel = h.head, h.head.dep_
+        if through == "conj":
+            continue  # "police prevented her ... and arrested her": a second act, not one prevented
         lemma = h.lemma_.lower()
         if lemma in _PLANNING and through == "dobj" and _definite(tok) and h.tag_ == "VBD":
             return "asserted"  # "the cartel planned the attack": the attack that happened
         if lemma in lx.POTENTIAL_HEADS:
+            if lemma in _PLANNING and any(
+                c.dep_ == "conj" and c.lemma_.lower() in lx.SUPPORT_VERBS - _PLANNING for c in h.children
+            ):
+                return "asserted"  # "planned and carried out"
             return lx.POTENTIAL_HEADS[lemma]
         if (
             through in ("xcomp", "advcl")
@@ -364,7 +370,8 @@ def _frame(tok: Token) -> list[Token]:
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         head = tok.head
         if head.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "occur", "happen", "take"}:
-            frame.append(head)
+            frame.append(head)  # and "was planned and carried out by X": the verbs conjoined with it
+            frame += [c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in lx.SUPPORT_VERBS]
     for c in tok.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "target"}:
             frame.append(c)
@@ -412,7 +419,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         # people arrested or items seized come from is not where the event was
         for t in _local(tok, subjects=fam in _VIOLENT):
             got = table.filler(t) if t.i in table.by_token else None
-            if got and got[1] == "place":
+            if got and got[1] == "place" and not _modifier_place(t):  # not "U.S. soldiers were attacked"
                 em.add("place", got[0])
     if not em.roles.get("place") and tok.dep_ == "appos":  # "in Peshawar, an attack that left ..."
         got = table.filler(tok.head) if tok.head.i in table.by_token else None
@@ -561,7 +568,9 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
         cat = "target"  # "bombed the Murrah Federal Building"
     if em.violent:
         if cat in ("person", "human") or (cat == "agent" and table.kind(key) == "Group"):
-            em.add("generic_victim" if _generic(t) else "victim", key)
+            # "the six Jesuits and two more persons were killed": persons beside the Jesuits
+            beside = t.dep_ == "conj" and not _generic(t.head)
+            em.add("generic_victim" if _generic(t) and not beside else "victim", key)
         elif cat == "target":
             if not (em.token.lemma_.lower() in _EXPLODE and t.lemma_.lower() in _VEHICLES):
                 em.add("target", key)  # "blew up the car": the car was the bomb
@@ -817,15 +826,16 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
     """ "the attack, which resulted in the death of a civilian": the civilian is a victim of the
     attack named in the same sentence."""
     for tok in doc:
-        if tok.lemma_.lower() not in _DEATH_NOUNS or tok.pos_ not in _NOUN:
+        dying = tok.pos_ == "VERB" and tok.lemma_.lower() in ("die", "perish")  # "13 persons died in ..."
+        if not dying and (tok.lemma_.lower() not in _DEATH_NOUNS or tok.pos_ not in _NOUN):
             continue
-        same = [m for m in mentions if m.violent and m.token.sent == tok.sent]
+        same = [m for m in mentions if m.violent and m.token.sent == tok.sent and m.token is not tok]
         if not same:
             continue
         attack = min(same, key=lambda m: abs(m.token.i - tok.i))
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for p in prep.children:
+            if (dying and prep.dep_ == "nsubj") or (prep.dep_ == "prep" and prep.lower_ == "of"):
+                for p in [prep] if dying else prep.children:
                     for t in _expand(p):
                         got = table.filler(t)
                         if got and (got[1] in ("person", "human") or table.kind(got[0]) == "Group"):
@@ -906,11 +916,17 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
             holders = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
         elif tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUN:  # "the men involved in ..."
             holders = [tok.head]
-        else:  # "X were behind / responsible for / took part in ..."
+        elif tok.pos_ in _NOUN and lemma != "part" and tok.dep_ != "attr":
+            continue  # "police are hunting a suspect in the bombing": the suspect, unnamed
+        else:  # "X were behind / responsible for / took part in ...", "X is a suspect in ..."
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             if lemma == "part":
                 verb = tok.head
             holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not holders and verb.pos_ == "VERB" and verb.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
+                # "X was arrested after having taken part in the attack": X took part
+                main = verb.head.head if verb.dep_ == "pcomp" else verb.head
+                holders = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
         for h in holders:
             for t in _expand(h):
                 got = table.filler(t)

@@ -68,6 +68,18 @@ def make_nlp(model: str = DEFAULT_MODEL) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFoundError(f"spaCy pipeline {model!r} lacks {sorted(missing)}; eventkg needs both")
+    if "attribute_ruler" in nlp.pipe_names:  # the rule lemmatizer reads "staged" as "stag"
+        nlp.get_pipe("attribute_ruler").add(  # type: ignore[attr-defined]
+            [
+                [
+                    {
+                        "LOWER": {"IN": ["staged", "staging", "stages"]},
+                        "TAG": {"IN": ["VBD", "VBN", "VBG", "VBZ"]},
+                    }
+                ]
+            ],
+            {"LEMMA": "stage"},
+        )
     ruler = nlp.add_pipe("entity_ruler", name="eventkg_gazetteer", before="ner", config={"validate": True})
     ruler.add_patterns(_patterns(nlp))  # type: ignore[attr-defined]
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
