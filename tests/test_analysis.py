@@ -394,3 +394,21 @@ def test_two_reports_of_one_attack_are_tied_in_the_events_projection_and_exports
     recs = {r.article.id: r for r in event_records(ds)}
     assert [(o.value, o.event) for o in recs["a"].other_figures] == [(31, b)]
     assert recs["a"].incident == recs["b"].incident == g.nodes[a]["incident"]
+
+
+def test_entities_described_in_another_graph_still_take_part() -> None:
+    """Regression: the shared reader (records.py) first looked for an entity's type and
+    label only in the event's own graph, so a graph with the entities in a graph of their
+    own (as benchmarks/analysis.py writes it) lost every role."""
+    from eventkg.exports import event_records
+
+    ds = Dataset()
+    art, ents = ds.graph(URIRef(ID + "article/a1")), ds.graph(URIRef(ID + "entities"))
+    e, isis = URIRef(ID + "article/a1/event-1"), URIRef(ISIS)
+    art.add((e, RDF.type, EKG.Bombing))
+    art.add((e, EKG.perpetrator, isis))
+    ents.add((isis, RDF.type, EKG.ArmedGroup))
+    ents.add((isis, RDFS.label, Literal("Islamic State")))
+    assert read_facts(ds).roles == ((str(e), "perpetrator", ISIS),)
+    [rec] = event_records(ds)
+    assert [(x.label, x.kind) for x in rec.roles["perpetrator"]] == [("Islamic State", "ArmedGroup")]

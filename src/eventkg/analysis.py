@@ -1,7 +1,8 @@
 """Link analysis over the event graph with networkx.
 
-The RDF is read once with SPARQL (:func:`read_facts`, over an embedded Oxigraph store) into
-plain :class:`Facts`; :func:`to_networkx` projects them into a networkx graph:
+The RDF is read once (:func:`read_facts`, with :func:`eventkg.records.event_records`, the
+reader the exports share) into plain :class:`Facts`; :func:`to_networkx` projects them
+into a networkx graph:
 
 ``actors``
     actor co-occurrence: two agents are tied when they take part in the same event

@@ -43,6 +43,7 @@ __all__ = [
 GraphSource = str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | Graph | ox.Store
 
 _EKG = "https://w3id.org/eventkg/ontology#"
+_TYPE, _LABEL = str(RDF.type), str(RDFS.label)
 _ROLES = ("perpetrator", "victim", "target", "instrument", "detainee", "seizedItem")
 # who is named first when several actors share a role (ACLED's actor1, GTD's gname)
 _ACTOR_RANK = {"ArmedGroup": 0, "Organization": 1, "Person": 2, "NewsOutlet": 3, "Group": 4}
@@ -164,6 +165,9 @@ _Q_NODES = """SELECT DISTINCT ?g ?s ?p ?o WHERE { %s GRAPH ?g { ?e a ?c .
   UNION { ?e prov:wasAttributedTo|(ekg:casualtyFigure/ekg:group) ?s }
   ?s ?p ?o FILTER(?p IN (rdf:type, rdfs:label, ekg:isoCode, schema:latitude, schema:longitude,
                          ekg:locatedIn)) } }"""
+# a node the event's graph names but does not describe, from whichever graph does
+_Q_NODE = """SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(?p IN (rdf:type, rdfs:label, ekg:isoCode,
+  schema:latitude, schema:longitude, ekg:locatedIn)) }"""
 _Q_FIGURES = """SELECT ?g ?e ?f ?n ?out ?grp ?b ?end ?a WHERE { %s GRAPH ?g { ?e a ?c ;
   ekg:casualtyFigure ?f . ?f ekg:count ?n ; ekg:outcome ?out .
   OPTIONAL { ?f ekg:group ?grp }
@@ -189,8 +193,8 @@ def _select(store: ox.Store, sparql: str) -> Iterator[dict[str, str | None]]:
     res = store.query(_PREFIXES + (sparql % _values() if "%s" in sparql else sparql))
     assert isinstance(res, ox.QuerySolutions)
     names = [v.value for v in res.variables]
-    for sol in res:
-        yield {n: (None if sol[n] is None else sol[n].value) for n in names}
+    for sol in res:  # iterating a solution is several times faster than looking up names
+        yield dict(zip(names, (None if t is None else t.value for t in sol), strict=True))
 
 
 def as_store(source: GraphSource) -> ox.Store:
@@ -278,13 +282,24 @@ def event_records(source: GraphSource, *, details: bool = True) -> list[EventRec
     for row in _select(store, _Q_NODES):
         nodes[(row["g"] or "", row["s"] or "")][row["p"] or ""].append(row["o"])
 
+    elsewhere: dict[str, dict[str, list[str | None]]] = {}
+
+    @functools.cache
     def entity(g: str, iri: str) -> Entity:
-        props = nodes.get((g, iri), {})
-        kinds = props.get(str(RDF.type), [])
+        props = nodes.get((g, iri))
+        if props is None:  # described in another graph only (say, a graph of entities)
+            if iri not in elsewhere:
+                elsewhere[iri] = defaultdict(list)
+                res = store.query(_PREFIXES + _Q_NODE, substitutions={ox.Variable("s"): ox.NamedNode(iri)})
+                assert isinstance(res, ox.QuerySolutions)
+                for _, p, o in res:
+                    elsewhere[iri][p.value].append(o.value)
+            props = elsewhere[iri]
+        kinds = props.get(_TYPE, [])
         ekg_kinds = sorted(
             (_local(k) or "" for k in kinds if k and k.startswith(_EKG)), key=lambda k: -_depth(_EKG + k)
         )
-        labels = sorted(x for x in props.get(str(RDFS.label), []) if x)
+        labels = sorted(x for x in props.get(_LABEL, []) if x)
         iso = props.get(_EKG + "isoCode", [None])[0]
         lat = props.get("https://schema.org/latitude", [None])[0]
         lon = props.get("https://schema.org/longitude", [None])[0]
@@ -348,7 +363,7 @@ def event_records(source: GraphSource, *, details: bool = True) -> list[EventRec
             EventRecord(
                 iri=e,
                 kind=_local(kind_iri) or kind_iri,
-                label=min(props.get(str(RDFS.label), []) or [None], key=lambda x: x or ""),
+                label=min(props.get(_LABEL, []) or [None], key=lambda x: x or ""),
                 article=ArticleInfo(
                     iri=g,
                     id=art.get("articleId"),
