@@ -282,36 +282,20 @@ def event_records(source: GraphSource, *, details: bool = True) -> list[EventRec
     for row in _select(store, _Q_NODES):
         nodes[(row["g"] or "", row["s"] or "")][row["p"] or ""].append(row["o"])
 
-    elsewhere: dict[str, dict[str, list[str | None]]] = {}
+    @functools.cache
+    def described_elsewhere(iri: str) -> Entity:
+        """A node the event's graph names but does not describe (say, a graph of entities)."""
+        props: dict[str, list[str | None]] = defaultdict(list)
+        res = store.query(_PREFIXES + _Q_NODE, substitutions={ox.Variable("s"): ox.NamedNode(iri)})
+        assert isinstance(res, ox.QuerySolutions)
+        for _, p, o in res:
+            props[p.value].append(o.value)
+        return _entity(iri, props)
 
     @functools.cache
     def entity(g: str, iri: str) -> Entity:
         props = nodes.get((g, iri))
-        if props is None:  # described in another graph only (say, a graph of entities)
-            if iri not in elsewhere:
-                elsewhere[iri] = defaultdict(list)
-                res = store.query(_PREFIXES + _Q_NODE, substitutions={ox.Variable("s"): ox.NamedNode(iri)})
-                assert isinstance(res, ox.QuerySolutions)
-                for _, p, o in res:
-                    elsewhere[iri][p.value].append(o.value)
-            props = elsewhere[iri]
-        kinds = props.get(_TYPE, [])
-        ekg_kinds = sorted(
-            (_local(k) or "" for k in kinds if k and k.startswith(_EKG)), key=lambda k: -_depth(_EKG + k)
-        )
-        labels = sorted(x for x in props.get(_LABEL, []) if x)
-        iso = props.get(_EKG + "isoCode", [None])[0]
-        lat = props.get("https://schema.org/latitude", [None])[0]
-        lon = props.get("https://schema.org/longitude", [None])[0]
-        return Entity(
-            iri=iri,
-            label=labels[0] if labels else None,
-            kind=ekg_kinds[0] if ekg_kinds else None,
-            iso=iso,
-            latitude=None if lat is None else float(lat),
-            longitude=None if lon is None else float(lon),
-            located_in=tuple(sorted(x for x in props.get(_EKG + "locatedIn", []) if x)),
-        )
+        return described_elsewhere(iri) if props is None else _entity(iri, props)
 
     figures: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for row in _select(store, _Q_FIGURES):
@@ -403,6 +387,27 @@ def event_records(source: GraphSource, *, details: bool = True) -> list[EventRec
             )
         )
     return sorted(records, key=lambda r: (r.date or "", r.article.iri, r.iri))
+
+
+def _entity(iri: str, props: dict[str, list[str | None]]) -> Entity:
+    """An entity from its properties (rdf:type, rdfs:label, ekg:isoCode, coordinates...)."""
+    kinds = props.get(_TYPE, [])
+    ekg_kinds = sorted(
+        (_local(k) or "" for k in kinds if k and k.startswith(_EKG)), key=lambda k: -_depth(_EKG + k)
+    )
+    labels = sorted(x for x in props.get(_LABEL, []) if x)
+    iso = props.get(_EKG + "isoCode", [None])[0]
+    lat = props.get("https://schema.org/latitude", [None])[0]
+    lon = props.get("https://schema.org/longitude", [None])[0]
+    return Entity(
+        iri=iri,
+        label=labels[0] if labels else None,
+        kind=ekg_kinds[0] if ekg_kinds else None,
+        iso=iso,
+        latitude=None if lat is None else float(lat),
+        longitude=None if lon is None else float(lon),
+        located_in=tuple(sorted(x for x in props.get(_EKG + "locatedIn", []) if x)),
+    )
 
 
 def _actor_order(x: Entity) -> tuple[int, str, str]:
