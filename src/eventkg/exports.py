@@ -16,8 +16,9 @@ writes them as
 
 Event types come from the crosswalk (:mod:`eventkg.crosswalk`). Where sources disagree on
 a figure (several ``ekg:killed`` values for the same event, in one article's graph or
-across articles linked by a shared IRI or ``owl:sameAs``), each source keeps its own row
-and the ``notes`` / ``summary`` column lists the other figures and where they come from.
+across articles linked by a shared IRI, ``owl:sameAs`` or ``ekg:sameIncident``), each
+source keeps its own row and the ``notes`` / ``summary`` column lists the other figures
+and where they come from.
 docs/formats.md documents every column.
 """
 
