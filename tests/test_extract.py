@@ -561,3 +561,89 @@ def test_armed_forces_elements_are_perpetrators() -> None:
     ex = run("The report says that armed forces elements are responsible for the killing of six priests.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"armed forces elements"}
+
+
+def test_the_possessor_of_a_murder_is_its_victim() -> None:
+    ex = run("The six Jesuits' slaying was condemned by the bishop.")
+    [ev] = asserted(ex, "Attack")
+    assert "jesuits" in {s.lower() for s in labels(ex, ev, "victim")}
+
+
+def test_who_took_part_in_a_march_is_no_perpetrator_of_a_massacre_named_in_it() -> None:
+    ex = run("Peasants, whose faces show long work days, participated in the march to denounce the massacre.")
+    [ev] = asserted(ex, "Attack")
+    assert not labels(ex, ev, "perpetrator")
+
+
+def test_hyphenated_weapon_names_are_weapons() -> None:
+    ex = run("The president left after a truck-bomb explosion in Bogota on Wednesday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "instrument") == {"car bomb"}
+
+
+def test_who_planted_the_bomb_that_exploded_is_the_perpetrator() -> None:
+    ex = run("The plane burned when a bomb, planted by unidentified persons, exploded.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"unidentified persons"}
+
+
+def test_soldiers_accused_of_murder_are_its_perpetrators() -> None:
+    ex = run("The soldiers accused of murdering the Jesuit priests were sent to court.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"soldiers"}
+
+
+def test_machinegunned_is_a_shooting_and_people_with_nothing_to_tell_them_apart_did_nothing() -> None:
+    ex = run("Six Jesuits were machinegunned on 15 November by men wearing military uniforms.")
+    assert [e.kind for e in asserted(ex)] == ["Shooting"]
+    ex = run("People attacked the station.")
+    assert not labels(ex, asserted(ex)[0], "perpetrator")
+
+
+def test_a_weekday_with_a_date_in_apposition_is_that_date_and_a_named_apposition_is_the_victim() -> None:
+    text = "POLICE SAID THE COMMANDER'S WIFE, STELA TORRADO DE OTALORA, WAS KILLED ON MONDAY, 4 AUGUST."
+    ex = run(text, published=dt.date(1989, 9, 6))
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "1989-08-04"
+    [victim] = [ex.entity(r.entity) for r in ev.roles if r.role == "victim"]
+    assert victim.kind == "Person" and any("WIFE" in a for a in victim.aliases)
+
+
+def test_threats_and_dates_are_no_victims() -> None:
+    def victims(ex: Extraction) -> set[str]:
+        return {label for ev in asserted(ex, "Attack") for label in labels(ex, ev, "victim")}
+
+    ex = run("The kidnapping and murder of the five students and the threats against others were condemned.")
+    assert victims(ex) == {"students"}
+    ex = run("Since 21 August, when the campaign of student kidnappings and murders began, 12 died.")
+    assert not [label for label in victims(ex) if "August" in label]
+
+
+def test_a_weapon_that_hit_something_attacked_it_and_more_kinds_of_targets() -> None:
+    ex = run("At that moment, a grenade hit his car.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"car"} and labels(ex, ev, "instrument") == {"grenade"}
+    ex = run("The rebels blew up several electricity poles and a drugstore with dynamite.")
+    [ev] = asserted(ex, "Attack")
+    assert {"several electricity poles", "drugstore"} <= labels(ex, ev, "target")
+
+
+def test_what_an_attack_damaged_is_a_target_beside_what_it_went_off_near() -> None:
+    ex = run("A dynamite charge exploded near the U.S. embassy. The blast caused damage to all buildings.")
+    [ev] = asserted(ex, "Attack")
+    assert {"embassy", "buildings"} <= {label.split()[-1] for label in labels(ex, ev, "target")}
+
+
+def test_a_week_later_dates_and_separates_the_next_attack() -> None:
+    ex = run(
+        "A plane blew up in midair on 27 November, killing all 107 passengers. "
+        "A week later, a bus bomb blew up in Bogota, leaving 67 dead."
+    )
+    dates = sorted(e.date or "" for e in asserted(ex, "Attack"))
+    assert dates == ["2023-11-27", "2023-12-04"]
+
+
+def test_an_attack_with_no_place_lies_in_the_one_country_the_article_names() -> None:
+    ex = run("The FMLN said the army bombed the area for 3 days. It is a crime against El Salvador's people.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "place") == {"El Salvador"}

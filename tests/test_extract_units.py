@@ -210,3 +210,8 @@ def test_common_words_are_no_demonyms() -> None:
     assert capital_of("state") is None  # "the state capital" is not Washington
     assert not {"state", "island", "german", "per"} & set(demonyms())
     assert demonyms()["somali"] == "SO"
+
+
+def test_a_weekday_with_a_date_is_that_date() -> None:
+    assert normalize_date("Monday, 4 August", dt.date(1989, 9, 6)) == "1989-08-04"
+    assert normalize_date("Monday night", dt.date(1989, 9, 6)) == "1989-09-04"

@@ -146,8 +146,12 @@ def _main_place(groups: list[list[EventMention]], table: EntityTable, article: A
 
 
 def _nationality(table: EntityTable) -> str | None:
-    """With no place named at all, the country whose people the text names most
-    ("Salvadoran troops", "the Salvadoran people"), if it clearly leads."""
+    """With no place named for any attack: the one country all the article's places lie in;
+    with no place named at all, the country whose people the text names most ("Salvadoran
+    troops", "the Salvadoran people"), if it clearly leads."""
+    if len(table.countries) == 1:
+        record = country(next(iter(table.countries)))
+        return table.add_place(record, None) if record is not None else None
     if any(d.kind in ("Place", "City", "Region", "Country") for d in table.items.values()):
         return None
     common = table.nationalities.most_common(2)
@@ -209,10 +213,12 @@ def _events(
             for role, keys in m.roles.items():
                 roles.setdefault(role, [])
                 roles[role] += [k for k in keys if k not in roles[role]]
-        if not roles.get("target"):
+        if not roles.get("target"):  # "exploded near the embassy": the embassy, unless named otherwise
             near = [k for m in g for k in m.near_targets]
             if near:
                 roles["target"] = list(dict.fromkeys(near))
+        # "caused damage to all buildings on the block": what it damaged, beside what it aimed at
+        roles["target"] = list(dict.fromkeys(roles.get("target", []) + roles.get("damaged", [])))
         for key in claimed.get(n, []):
             if key not in roles.setdefault("perpetrator", []):
                 roles["perpetrator"].append(key)

@@ -238,9 +238,12 @@ class EntityTable:
             if (
                 child.dep_ == "appos"
                 and child.i in self.by_token
-                and (child.i - tok.i <= 3 or child.left_edge.i == tok.i + 1)
-            ):
-                return self.filler(child)
+                and (child.i - tok.i <= 3 or all(t.is_punct for t in tok.doc[tok.i + 1 : child.left_edge.i]))
+            ):  # "the commander's wife, Stela Torrado de Otalora": the name, so described
+                appos = self.filler(child)
+                if appos is not None and appos[1] == "person":
+                    self.phrase_alias(appos[0], tok)
+                return appos
         lemma = _noun_lemma(tok)
         low = tok.lower_
         named = self.member_org(tok)  # "Boko Haram fighters", "members of ISIS": acting for the group

@@ -163,6 +163,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")], table
     ):
         return "Bombing"  # "two bombs were thrown at a vehicle"
+    if lemma in ("hit", "strike") and _weapon_in([c for c in tok.children if c.dep_ == "nsubj"], table):
+        return "Attack"  # "a grenade hit his car" (the weapon makes it a bombing or shooting)
     if lemma == "sabotage":
         return "Attack"
     if lemma in lx.BATTLE_VERBS or (
@@ -474,10 +476,16 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
     key, cat = got
     if cat == "weapon":
         em.add("instrument" if em.violent else "seizedItem", key)
+        for acl in t.children if em.violent else ():  # "a bomb, planted by unidentified persons, exploded"
+            if acl.dep_ == "acl" and acl.lemma_.lower() in _PLANT:
+                for agent in (c for c in acl.children if c.dep_ == "agent"):
+                    for p in agent.children:
+                        for x in _expand(p):
+                            _by(em, x, table)
     elif (
         em.violent
         and not exploding
-        and (cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and not _generic(t)))
+        and (cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and _qualified(t)))
     ):  # "unidentified persons killed ...": whoever does the killing is its perpetrator
         em.add("perpetrator", key)
         member = table.member_group(t)
@@ -544,6 +552,7 @@ _HUMAN_OBJECT_VERBS = {
 
 
 _EXPLODE = {"detonate", "explode", "blow"}
+_PLANT = {"plant", "place", "leave", "set", "throw", "hurl", "detonate", "activate"}
 _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "minibus", "jeep", "lorry"}
 
 
@@ -551,7 +560,7 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     if t.lower_ in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.pos_ in _NOUN:
         t = t.head.head  # "journalist Carlos Marcelo, who was kidnapped by ...": Marcelo
     got = table.people(t)
-    if got is None and t.pos_ in ("NOUN", "PROPN") and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
+    if got is None and _anyone(t) and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
         got = table.group(t), "human"
     if got is None and t.lower_ in ("he", "she", "him", "her"):  # "in May, she was arrested"
         person = table.last_person(t.i, within=80)
@@ -605,8 +614,7 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
     if (
         got is None
         and prep == "of"
-        and t.pos_ in _NOUN
-        and not t.ent_type_
+        and _anyone(t)
         and em.token.pos_ in _NOUN
         and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS
     ):
@@ -693,7 +701,10 @@ _DIRECTED = {
 def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
     if _date_token(em, t, table):
         return
-    got = table.filler(t) if (t.i in table.by_token or t.ent_type_ == "NORP") else None
+    slain = t.dep_ == "poss" and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS  # "the Jesuits' slaying"
+    got = table.filler(t) if (t.i in table.by_token or t.ent_type_ == "NORP" or slain) else None
+    if got is None and slain and _anyone(t):
+        got = table.group(t), "human"  # whoever is murdered is a person
     if got is None:
         return
     key, cat = got
@@ -705,6 +716,26 @@ def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
         em.add("place", key)
     elif cat == "agent" and em.violent and table.kind(key) in ("ArmedGroup", "Organization"):
         em.add("perpetrator", key)
+    elif cat in ("person", "human") and slain:
+        em.add("victim", key)
+
+
+def _anyone(t: Token) -> bool:
+    """A noun that may name whoever a verb like "murder" is done to: not a date, a number, or
+    another event ("the kidnapping of five students and the threats against ...")."""
+    lemma = t.lemma_.lower()
+    return (
+        t.pos_ in _NOUN
+        and t.ent_type_ in ("", "PERSON", "NORP")
+        and lemma not in lx.POTENTIAL_HEADS
+        and lemma not in lx.ATTACK_NOUNS
+        and lemma not in lx.HUMAN_OBJECT_NOUNS
+    )
+
+
+def _qualified(t: Token) -> bool:
+    """Not "people" with nothing to tell them apart: "unidentified persons", "armed men", "soldiers"."""
+    return not _generic(t) or any(c.dep_ == "amod" for c in t.children)
 
 
 def _generic(t: Token) -> bool:
@@ -722,6 +753,9 @@ def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
     if ent is None:
         return False
+    for c in ent.root.children:  # "on Monday, 4 August": the date in apposition says which Monday
+        if c.dep_ == "appos" and c.ent_type_ in _WHEN and c.i > ent.end:
+            ent = t.doc[ent.start : c.i + 1]
     value = normalize_date(ent.text, table.article.published)
     if value:
         em.date, em.date_mention = value, table.span_mention(ent)
@@ -808,6 +842,26 @@ def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) 
         if anchor is not None:
             target.date = shift(anchor, -days if tok.lower_ == "after" else days)
             target.date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
+    _later(doc, table, mentions)
+
+
+def _later(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """ "A week later, a bus bomb blew up": a week after the event dated last before it."""
+    for tok in doc:
+        if tok.lower_ != "later" or tok.dep_ != "advmod":
+            continue
+        span = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
+        after = [m for m in mentions if m.token.sent == tok.sent and m.token.i > tok.i and m.date is None]
+        dated = [m.date for m in mentions if m.token.i < tok.i and m.date is not None and len(m.date) == 10]
+        if not span or not after or not dated:
+            continue
+        amount = next((c for c in span[0].children if c.dep_ == "nummod"), None)
+        n = parse_number(amount.text) if amount is not None else 1
+        if n is None:
+            continue
+        days = n * (7 if span[0].lemma_.lower() == "week" else 1)
+        after[0].date = shift(dated[-1], days)
+        after[0].date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
 
 
 _DEATH_NOUNS = {
@@ -868,6 +922,9 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
         hits: list[Token] = []
         if lemma in _DAMAGE and tok.pos_ == "VERB":
             hits = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _expand(c)]
+        elif lemma in ("destruction", "damage") and tok.pos_ in _NOUN:  # "the destruction of 500 houses"
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")]
+            hits = [t for c in preps for p in c.children for t in _expand(p)]
         elif lemma in ("target", "objective") and tok.pos_ in _NOUN and tok.dep_ in ("attr", "nsubj"):
             verb = tok.head  # "X was the target of ..." / "the target was X"
             other = "nsubj" if tok.dep_ == "attr" else "attr"
@@ -881,9 +938,10 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
         for t in hits:
             got = table.filler(t)
             if got is not None and got[1] in ("target", "site"):
-                attack.add("target", got[0])
+                attack.add("damaged", got[0])
 
 
+_COMPLEMENTS = ("prep", "pobj", "dobj", "nsubjpass")
 _INVOLVED = {
     "involve",
     "participate",
@@ -907,11 +965,20 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
         lemma = tok.lemma_.lower()
         if lemma not in _INVOLVED:
             continue
-        attack = next((by_token[t.i] for t in tok.subtree if t.i in by_token and t.i != tok.i), None)
+        # what they are held responsible for is in the word's complements (or its passive
+        # subject: "the bombing was attributed to X"), not in its subject
+        scope = [t for c in tok.children if c.dep_ in _COMPLEMENTS for t in c.subtree]
+        if lemma == "part":
+            scope = [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree] + scope
+        attack = next((by_token[t.i] for t in scope if t.i in by_token), None)
         if attack is None:
             continue
-        if lemma in ("accuse", "blame"):
-            holders = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in ("accuse", "blame") and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            holders = [tok.head]  # "the soldiers accused of murdering the priests"
+        elif lemma in ("accuse", "blame"):
+            holders = [c for c in tok.children if c.dep_ == "dobj"] or [
+                c for c in tok.children if c.dep_ == "nsubjpass"
+            ]  # "X was accused of the killing"
         elif lemma == "attribute":  # "(police) attributed the attack to drug traffickers"
             holders = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
         elif tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUN:  # "the men involved in ..."
