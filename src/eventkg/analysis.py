@@ -513,7 +513,7 @@ def to_networkx(
     if projection == "events":
         _tie_events(g, facts, keep, by_event)
     if projection == "full":
-        _add_claims_and_places(g, facts, keep)
+        _add_claims_and_places(g, facts, keep, add_entity)
     for _, d in g.nodes(data=True):
         d["bipartite"] = int(d["kind"] != "actor")
     return g
@@ -549,7 +549,9 @@ def _tie_events(
             tie(a, b, f"same perpetrator: {facts.entities[x].label}")
 
 
-def _add_claims_and_places(g: nx.Graph, facts: Facts, keep: set[str]) -> None:
+def _add_claims_and_places(
+    g: nx.Graph, facts: Facts, keep: set[str], add_entity: Callable[[str], None]
+) -> None:
     for c in facts.claims:
         if c.event not in keep:
             continue
@@ -559,9 +561,14 @@ def _add_claims_and_places(g: nx.Graph, facts: Facts, keep: set[str]) -> None:
         g.add_edge(c.iri, c.event, weight=1, roles=["about"])
         role = "claimant" if c.type == "ResponsibilityClaim" else "speaker"
         g.add_edge(c.claimant, c.iri, weight=1, roles=[role])  # the claimant is a node: a role of the event
-    for p, q in facts.located_in:
-        if p in g and q in g:
-            g.add_edge(p, q, weight=1, roles=["locatedIn"])
+    grown = True
+    while grown:  # the chain up from each place an event names: Kerman, Kerman Province, Iran
+        grown = False
+        for p, q in facts.located_in:
+            if p in g and q in facts.entities and not g.has_edge(p, q):
+                add_entity(q)
+                g.add_edge(p, q, weight=1, roles=["locatedIn"])
+                grown = True
 
 
 # --------------------------------------------------------------------------- metrics
