@@ -34,6 +34,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, TypeVar
 
+import psutil
 import pyoxigraph as ox
 import rdflib.plugins.sparql
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -132,14 +133,7 @@ class GraphWriter:
         self._tmp: IO[bytes] | None = None
 
     def __enter__(self) -> GraphWriter:
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
-        except OSError as e:
-            raise OutputError(
-                f"{self.path}: cannot write here ({e.strerror}); choose another output path"
-            ) from e
+        fd, name = _temp_beside(self.path)
         self._tmp = os.fdopen(fd, "wb")
         self._tmp_name = name
         return self
@@ -702,12 +696,7 @@ def atomic_file(path: str | os.PathLike[str], *, binary: bool = True) -> Iterato
         When the file cannot be created or written; the message names ``path``.
     """
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write here ({e.strerror}); choose another output path") from e
+    fd, name = _temp_beside(path)
     try:
         with os.fdopen(fd, "wb") if binary else open(fd, "w", encoding="utf-8", newline="") as f:
             yield f
@@ -719,6 +708,44 @@ def atomic_file(path: str | os.PathLike[str], *, binary: bool = True) -> Iterato
     finally:
         if os.path.exists(name):
             os.unlink(name)
+
+
+def _temp_beside(path: Path) -> tuple[int, str]:
+    """Create the temporary file ``path`` is written through, beside it, and open it.
+
+    Its name says whose it is: ``.out.trig.eventkg-HOST-PID-RANDOM.tmp``. A run killed with
+    ``kill -9`` cannot remove its own, so the stale ones for ``path`` are removed here first:
+    those of this host whose process is gone, or whose pid now belongs to a process started
+    after the file was last written.
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temps(directory, path.name)
+        prefix = f".{path.name}.eventkg-{_HOST}-{os.getpid()}-"
+        return tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write here ({e.strerror}); choose another output path") from e
+
+
+_HOST = re.sub(r"[^A-Za-z0-9-]+", "-", os.uname().nodename)[:40] or "host"
+
+
+def _remove_stale_temps(directory: Path, name: str) -> None:
+    ours = re.compile(rf"\.{re.escape(name)}\.eventkg-(?P<host>[A-Za-z0-9-]+)-(?P<pid>\d+)-[a-z0-9_]+\.tmp")
+    for entry in os.scandir(directory):
+        match = ours.fullmatch(entry.name)
+        if match is None or match["host"] != _HOST or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            started = psutil.Process(int(match["pid"])).create_time()
+        except psutil.NoSuchProcess:
+            started = None
+        # pids are reused: a process started after the file was written cannot own it
+        # (create_time is exact to about a second)
+        if started is None or started > entry.stat().st_mtime + 2:
+            with contextlib.suppress(FileNotFoundError):  # another run removed it first
+                os.unlink(entry.path)
 
 
 _XSD_STRING = str(XSD.string)
