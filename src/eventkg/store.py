@@ -148,12 +148,7 @@ class GraphWriter:
             for t in graph:
                 named.add(t)
             return
-        ds = Dataset()
-        bind_prefixes(ds)
-        named = ds.graph(graph.identifier)
-        for t in graph:
-            named.add(t)
-        data = ds.serialize(format=FORMATS[self.suffix][0], encoding="utf-8")
+        data = _as_dataset(graph).serialize(format=FORMATS[self.suffix][0], encoding="utf-8")
         if self.suffix == ".nq":  # rdflib writes quads in hash order, which varies between runs
             data = b"".join(sorted(data.splitlines(keepends=True)))
         self._tmp.write(data)
@@ -191,6 +186,23 @@ class GraphWriter:
                     union.add(t)
             data = union.serialize(format=FORMATS[self.suffix][0], encoding="utf-8")
         self._tmp.write(data)
+
+
+def _as_dataset(graph: Graph) -> Dataset:
+    """A Dataset whose only named graph is ``graph``.
+
+    A graph alone in its store (an article graph) is wrapped as it is: one article of a
+    huge text can have half a million triples, and a copy would double the memory.
+    """
+    store = graph.store
+    if store.graph_aware and [c.identifier for c in store.contexts()] == [graph.identifier]:
+        return Dataset(store=store)
+    ds = Dataset()
+    bind_prefixes(ds)
+    named = ds.graph(graph.identifier)
+    for t in graph:
+        named.add(t)
+    return ds
 
 
 def load(path: str | os.PathLike[str], *, data: bytes | None = None) -> Dataset:

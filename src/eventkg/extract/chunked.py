@@ -54,6 +54,8 @@ def extract_chunked(chunks: Iterable[Chunk], article: Article) -> Extraction:
     ['event-1', 'event-2', 'event-3']
     >>> [(m.start, art.text[m.start : m.end]) for m in ex.events[2].mentions]
     [(85, 'killed')]
+    >>> [[m.start for m in e.mentions] for e in ex.entities if e.label == "Kabul"]  # one entity
+    [[32, 71, 110]]
     """
     parts = []
     for chunk in chunks:
