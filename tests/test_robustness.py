@@ -657,8 +657,12 @@ def test_only_stale_temporary_files_of_ours_are_removed(tmp_path: Path) -> None:
 
     dead = subprocess.Popen(["true"])
     dead.wait()
+    zombie = subprocess.Popen(["true"])  # exited, not yet reaped
+    while psutil.Process(zombie.pid).status() != psutil.STATUS_ZOMBIE:
+        time.sleep(0.01)
     files = {
         "dead": f".out.nq.eventkg-{_HOST}-{dead.pid}-abc_1234.tmp",
+        "zombie": f".out.nq.eventkg-{_HOST}-{zombie.pid}-abc_1234.tmp",
         "reused pid": f".out.nq.eventkg-{_HOST}-{os.getpid()}-old12345.tmp",
         "live": f".out.nq.eventkg-{_HOST}-{os.getpid()}-new12345.tmp",
         "other host": f".out.nq.eventkg-not-{_HOST}-{dead.pid}-abc12345.tmp",
@@ -671,5 +675,6 @@ def test_only_stale_temporary_files_of_ours_are_removed(tmp_path: Path) -> None:
     os.utime(tmp_path / files["reused pid"], (before_us, before_us))
     with atomic_file(tmp_path / "out.nq") as f:
         f.write(b"")
+    zombie.wait()
     left = {p.name for p in tmp_path.iterdir()}
     assert left == {"out.nq"} | {files[k] for k in ("live", "other host", "other output", "not ours")}

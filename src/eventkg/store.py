@@ -750,12 +750,14 @@ def _remove_stale_temps(directory: Path, name: str) -> None:
         if match is None or match["host"] != _HOST or not entry.is_file(follow_symlinks=False):
             continue
         try:
-            started = psutil.Process(int(match["pid"])).create_time()
+            owner = psutil.Process(int(match["pid"]))
+            gone = owner.status() == psutil.STATUS_ZOMBIE
+            # pids are reused: a process started after the file was written cannot own it
+            # (create_time is exact to about a second)
+            gone = gone or owner.create_time() > entry.stat().st_mtime + 2
         except psutil.NoSuchProcess:
-            started = None
-        # pids are reused: a process started after the file was written cannot own it
-        # (create_time is exact to about a second)
-        if started is None or started > entry.stat().st_mtime + 2:
+            gone = True
+        if gone:
             with contextlib.suppress(FileNotFoundError):  # another run removed it first
                 os.unlink(entry.path)
 
