@@ -209,10 +209,12 @@ def _events(
             for role, keys in m.roles.items():
                 roles.setdefault(role, [])
                 roles[role] += [k for k in keys if k not in roles[role]]
-        if not roles.get("target"):
+        if not roles.get("target"):  # "exploded near the embassy": the embassy, unless named otherwise
             near = [k for m in g for k in m.near_targets]
             if near:
                 roles["target"] = list(dict.fromkeys(near))
+        # "caused damage to all buildings on the block": what it damaged, beside what it aimed at
+        roles["target"] = list(dict.fromkeys(roles.get("target", []) + roles.get("damaged", [])))
         for key in claimed.get(n, []):
             if key not in roles.setdefault("perpetrator", []):
                 roles["perpetrator"].append(key)
@@ -277,8 +279,8 @@ def _claims(
         about = list(dict.fromkeys(events[m.cluster].key for m in d.about))
         if not about and d.responsibility and first_attack is not None:
             about = [first_attack]
-        if d.claimant is None or (not d.responsibility and not about and d.quote is None):
-            continue  # a statement must say something checkable: an event it asserts, or quoted words
+        if d.claimant is None or not (about or d.responsibility):
+            continue  # a statement in an event graph is about an event the article reports
         claim = Claim(
             key=f"claim-{n}",
             kind=d.kind,
