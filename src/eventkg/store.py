@@ -744,6 +744,7 @@ _HOST = re.sub(r"[^A-Za-z0-9-]+", "-", os.uname().nodename)[:40] or "host"
 
 
 def _remove_stale_temps(directory: Path, name: str) -> None:
+    """Remove the temporary files for ``name`` that a killed run of eventkg left behind."""
     ours = re.compile(rf"\.{re.escape(name)}\.eventkg-(?P<host>[A-Za-z0-9-]+)-(?P<pid>\d+)-[a-z0-9_]+\.tmp")
     for entry in os.scandir(directory):
         match = ours.fullmatch(entry.name)
@@ -757,6 +758,8 @@ def _remove_stale_temps(directory: Path, name: str) -> None:
             gone = gone or owner.create_time() > entry.stat().st_mtime + 2
         except psutil.NoSuchProcess:
             gone = True
+        except psutil.AccessDenied:  # someone else's process: leave its file alone
+            continue
         if gone:
             with contextlib.suppress(FileNotFoundError):  # another run removed it first
                 os.unlink(entry.path)
