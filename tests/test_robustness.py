@@ -30,6 +30,7 @@ from click.testing import CliRunner, Result
 from rdflib import Graph
 
 import eventkg.cli
+import eventkg.extract.chunked
 import eventkg.pipeline
 import eventkg.store
 import eventkg.validation
@@ -178,7 +179,6 @@ def test_a_long_line_is_extracted_chunk_by_chunk_with_offsets_into_the_whole_tex
     tmp_path: Path, nlp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each piece is parsed and extracted on its own; the graph still indexes the whole text."""
-    import eventkg.extract.chunked
     from eventkg.nlp.pipeline import CHUNK_CHARS
 
     parsed: list[int] = []  # the length of each Doc the extractor is given
@@ -190,7 +190,8 @@ def test_a_long_line_is_extracted_chunk_by_chunk_with_offsets_into_the_whole_tex
     monkeypatch.setattr(eventkg.extract.chunked, "extract", extract)
 
     cities = ["Kabul", "Mogadishu", "Peshawar", "Lagos", "Baghdad", "Quetta", "Kano"]
-    sentences, n = [], 0
+    sentences: list[str] = []
+    n = 0
     while sum(map(len, sentences)) < 2 * CHUNK_CHARS + 100:  # three pieces
         city = cities[n % len(cities)]
         sentences.append(f"Gunmen killed {n % 40 + 2} soldiers in {city}. The Taliban said it did it. ")
@@ -564,8 +565,10 @@ def test_resume_skips_what_is_there_and_equals_a_fresh_run(
     assert invoke(["extract", first, second, "-o", fresh]).exit_code == 0
 
     extracted: list[str] = []
-    real = eventkg.pipeline.extract
-    monkeypatch.setattr(eventkg.pipeline, "extract", lambda doc, a: extracted.append(a.id) or real(doc, a))
+    real = eventkg.extract.chunked.extract
+    monkeypatch.setattr(
+        eventkg.extract.chunked, "extract", lambda doc, a: extracted.append(a.id) or real(doc, a)
+    )
     res = invoke(["extract", first, second, "-o", out, "--resume"])
     assert res.exit_code == 0, res.output
     assert extracted == ["arrest"]
