@@ -83,6 +83,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
         out.append(em)
     _weapons_used_in(doc, table, out)
     _deaths(doc, table, out)
+    _victims_were(doc, table, out)
     _held_responsible(doc, table, out)
     _damaged(doc, table, out)
     _weapons_in_sentence(doc, table, out)
@@ -920,6 +921,33 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
                         got = table.filler(t)
                         if got and (got[1] in ("person", "human") or table.kind(got[0]) == "Group"):
                             attack.add("generic_victim" if _generic(t) else "victim", got[0])
+
+
+_CASUALTY_NOUNS = {"victim", "dead", "casualty", "wounded", "injured", "fatality"}
+
+
+def _victims_were(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """ "the victims were two women and a schoolboy", "the dead included a policeman": who
+    they were, for the attack in that sentence or the one named last before it."""
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.lemma_.lower() not in _CASUALTY_NOUNS or not _definite(tok):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in ("be", "include"):
+            continue
+        violent = [m for m in mentions if m.violent and m.status == "asserted" and m.token.i < verb.i]
+        same = [m for m in mentions if m.violent and m.token.sent == tok.sent]
+        attack = same[0] if same else (violent[-1] if violent else None)
+        if attack is None:
+            continue
+        for c in verb.children:
+            if c.dep_ in ("attr", "dobj"):
+                for t in _listed(c, table):
+                    got = table.filler(t)
+                    if got is None and _anyone(t):
+                        got = table.group(t), "human"
+                    if got is not None and (got[1] in ("person", "human") or table.kind(got[0]) == "Group"):
+                        attack.add("victim", got[0])
 
 
 def _weapons_in_sentence(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
