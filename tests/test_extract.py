@@ -677,3 +677,9 @@ def test_the_victims_were_names_who_they_were() -> None:
     ex = run("A bomb killed three people in Kabul. The dead included a policeman and two children.")
     [ev] = asserted(ex, "Attack")
     assert {"policeman", "children"} <= labels(ex, ev, "victim")
+
+
+def test_firing_shots_is_a_shooting() -> None:
+    ex = run("Two individuals in a car pointed rifles at the students, fired some shots and drove away.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.kind == "Shooting" and labels(ex, ev, "perpetrator") == {"individuals"}

@@ -159,7 +159,10 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         return "Kidnapping"
     if lemma == "round" and _has_child(tok, ("prt",), {"up"}):
         return "Arrest"
-    if lemma == "fire" and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in tok.children):
+    if lemma == "fire" and (
+        any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in tok.children)
+        or _has_child(tok, ("dobj",), _SHOTS)  # "fired some shots", "fired their guns"
+    ):
         return "Shooting"
     if lemma in ("throw", "hurl", "plant", "place", "lob") and _weapon_in(
         [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")], table
@@ -250,9 +253,10 @@ def _generic_mention(tok: Token) -> bool:
 
 
 def _inherited_subject(tok: Token) -> list[Token]:
-    """ "guerrillas killed a peasant and burned a truck": "burned" shares "killed"'s subject."""
+    """ "guerrillas killed a peasant and burned a truck", "pointed rifles, fired shots": "burned"
+    and "fired" share the first verb's subject."""
     if (
-        tok.dep_ == "conj"
+        (tok.dep_ == "conj" or (tok.dep_ == "dep" and tok.head.pos_ == "VERB"))
         and tok.pos_ == "VERB"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     ):
@@ -579,6 +583,7 @@ _HUMAN_OBJECT_VERBS = {
 
 
 _EXPLODE = {"detonate", "explode", "blow"}
+_SHOTS = {"shot", "gun", "weapon", "bullet", "round", "volley", "burst", "rifle"}  # their lemmas
 _PLANT = {"plant", "place", "leave", "set", "throw", "hurl", "detonate", "activate"}
 _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "minibus", "jeep", "lorry"}
 
@@ -761,8 +766,8 @@ def _anyone(t: Token) -> bool:
 
 
 def _qualified(t: Token) -> bool:
-    """Not "people" with nothing to tell them apart: "unidentified persons", "armed men", "soldiers"."""
-    return not _generic(t) or any(c.dep_ == "amod" for c in t.children)
+    """Not "people" with nothing to tell them apart: "unidentified persons", "two individuals"."""
+    return not _generic(t) or any(c.dep_ in ("amod", "nummod") for c in t.children)
 
 
 def _generic(t: Token) -> bool:
