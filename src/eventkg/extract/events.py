@@ -857,23 +857,19 @@ def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) 
         target = next((by_token[c.i] for c in tok.children if c.dep_ == "pobj" and c.i in by_token), None)
         if target is None or target.date is not None:
             continue
-        span = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
-        if not span:
+        got = _days(tok)
+        if got is None:
             continue
-        amount = next((c for c in span[0].children if c.dep_ == "nummod"), None)
-        n = parse_number(amount.text) if amount is not None else 1
-        if n is None:
-            continue
-        days = n * (7 if span[0].lemma_.lower() == "week" else 1)
+        span, days = got
         anchor = None
         for ent in tok.sent.ents:  # the nearest day-precise date before "three days"
-            if ent.label_ == "DATE" and ent.end <= span[0].i:
+            if ent.label_ == "DATE" and ent.end <= span.i:
                 value = normalize_date(ent.text, table.article.published)
                 if value and len(value) == 10:
                     anchor = value
         if anchor is not None:
             target.date = shift(anchor, -days if tok.lower_ == "after" else days)
-            target.date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
+            target.date_mention = table.span_mention(list(doc[span.left_edge.i : tok.i + 1]))
     _later(doc, table, mentions)
 
 
@@ -882,18 +878,25 @@ def _later(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
     for tok in doc:
         if tok.lower_ != "later" or tok.dep_ != "advmod":
             continue
-        span = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
+        got = _days(tok)
         after = [m for m in mentions if m.token.sent == tok.sent and m.token.i > tok.i and m.date is None]
         dated = [m.date for m in mentions if m.token.i < tok.i and m.date is not None and len(m.date) == 10]
-        if not span or not after or not dated:
+        if got is None or not after or not dated:
             continue
-        amount = next((c for c in span[0].children if c.dep_ == "nummod"), None)
-        n = parse_number(amount.text) if amount is not None else 1
-        if n is None:
-            continue
-        days = n * (7 if span[0].lemma_.lower() == "week" else 1)
+        span, days = got
         after[0].date = shift(dated[-1], days)
-        after[0].date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
+        after[0].date_mention = table.span_mention(list(doc[span.left_edge.i : tok.i + 1]))
+
+
+def _days(tok: Token) -> tuple[Token, int] | None:
+    """The span "three days" / "a week" hanging from "after", "before" or "later", in days."""
+    spans = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
+    if not spans:
+        return None
+    span = spans[0]
+    amount = next((c for c in span.children if c.dep_ == "nummod"), None)
+    n = parse_number(amount.text) if amount is not None else 1
+    return None if n is None else (span, n * (7 if span.lemma_.lower() == "week" else 1))
 
 
 _DEATH_NOUNS = {
