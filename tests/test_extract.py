@@ -683,3 +683,11 @@ def test_firing_shots_is_a_shooting() -> None:
     ex = run("Two individuals in a car pointed rifles at the students, fired some shots and drove away.")
     [ev] = asserted(ex, "Attack")
     assert ev.kind == "Shooting" and labels(ex, ev, "perpetrator") == {"individuals"}
+
+
+def test_claiming_credit_is_claiming_responsibility_but_an_unknown_group_claims_nothing() -> None:
+    ex = run("Al-Shabaab claimed credit for the bombing of a hotel in Mogadishu on Tuesday.")
+    [claim] = [c for c in ex.claims if c.kind == "ResponsibilityClaim"]
+    assert ex.entity(claim.claimant or "").label == "al-Shabaab" and claim.about
+    ex = run("A bomb exploded in a market in Lima. The group claimed credit for the bombing.")
+    assert not [c for c in ex.claims if c.kind == "ResponsibilityClaim"]

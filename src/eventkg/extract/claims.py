@@ -26,6 +26,7 @@ __all__ = ["ClaimDraft", "find_claims"]
 _QUOTES = {'"': '"', "“": "”", "«": "»", "”": "”"}
 _CLAIM_VERBS = {"claim", "accept", "admit", "assume", "take", "bear", "acknowledge"}
 _DENY_VERBS = {"deny", "reject", "dismiss", "disown"}
+_RESPONSIBILITY = {"responsibility", "involvement", "credit"}  # "claimed credit for the bombing"
 #: bodies that speak for an organisation: "the leadership of ETA issued a statement denying ..."
 _COLLECTIVE_SPEAKERS = {"leadership", "command", "presidency", "ministry", "spokesmen"}
 _STATEMENT_NOUNS = {"statement", "communique", "communiqué", "message", "announcement", "declaration"}
@@ -52,7 +53,7 @@ def find_claims(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> l
     for tok in doc:
         lemma = tok.lemma_.lower()
         if (
-            lemma in ("responsibility", "involvement")
+            lemma in _RESPONSIBILITY
             and tok.dep_ == "dobj"
             and tok.head.lemma_.lower() in (_CLAIM_VERBS | _DENY_VERBS)
         ):
@@ -92,9 +93,12 @@ def _responsibility(
         claimant, denied = None, False
     elif subj is not None:
         claimant = _speaker(subj, table, speakers)
+        if claimant and table.kind(claimant) == "Group" and subj.lemma_.lower() in lx.COLLECTIVE_NOUNS:
+            claimant = None  # "the group claimed ...", with no group named before it: nobody known
     else:  # a subject the parser lost in a long opening ("In a communique ..., the MRTA claimed")
         claimant = table.last_armed_group(verb.i, within=verb.i - verb.sent.start)
-    about = [by_token[t.i] for p in tok.children if p.dep_ == "prep" for t in p.subtree if t.i in by_token]
+    preps = [p for x in (tok, verb) for p in x.children if p.dep_ == "prep"]  # "claimed credit for ..."
+    about = [by_token[t.i] for p in preps for t in p.subtree if t.i in by_token]
     return ClaimDraft(
         "Denial" if denied else "ResponsibilityClaim",
         claimant,
@@ -253,7 +257,7 @@ def _statement(
 ) -> ClaimDraft | None:
     lemma = verb.lemma_.lower()
     if lemma in _CLAIM_VERBS | _DENY_VERBS and any(
-        c.lemma_.lower() in ("responsibility", "involvement") for c in verb.children
+        c.lemma_.lower() in _RESPONSIBILITY for c in verb.children
     ):
         return None  # a claim or denial of responsibility: see _responsibility
     subj = _subject_of(verb)
