@@ -455,3 +455,216 @@ def test_an_attack_attributed_to_someone_names_its_perpetrator() -> None:
     assert labels(ex, asserted(ex)[0], "perpetrator") == {"drug traffickers"}
     ex = run("The bombing was attributed to the ELN.")
     assert "armedgroup:eln" in {r.entity for r in asserted(ex)[0].roles if r.role == "perpetrator"}
+
+
+def test_a_name_used_as_a_city_stays_a_place_where_the_ner_took_it_for_a_person() -> None:
+    ex = run(
+        "A bomb exploded on Friday, wounding 13 people in the city of Lyon. "
+        "Lyon will host the final in July. "
+        "Five people were killed on 11 December in an attack on the market in Strasbourg."
+    )
+    attacks = asserted(ex, "Attack")
+    assert len(attacks) == 2  # Lyon and Strasbourg are distinct incidents
+    assert {"Lyon", "France"} <= places_with_parents(ex, attacks[0])
+    assert "Strasbourg" in places_with_parents(ex, attacks[1])
+    assert not [e for e in ex.entities if e.kind == "Person"]
+
+
+def test_an_unnamed_suspect_hunted_by_police_makes_police_no_perpetrator() -> None:
+    ex = run(
+        "French police are hunting a suspect believed to have left a bag containing a device "
+        "that exploded on Friday in Lyon."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert not labels(ex, ev, "perpetrator")
+
+
+def test_statements_are_kept_only_about_events() -> None:
+    ex = run(
+        "A bomb killed two soldiers in Kabul on Tuesday, police spokesman Ahmad Zia said. "
+        '"Drones are the weapon of the future," said analyst James Rogers.'
+    )
+    speakers = {ex.entity(c.claimant or "").label for c in ex.claims if c.kind == "Statement"}
+    assert speakers == {"Ahmad Zia"}
+
+
+def test_a_claim_whose_subject_the_parser_lost_goes_to_the_group_named_before_it() -> None:
+    ex = run(
+        "In a communique addressed to the local media, the Peruvian guerrilla movement Tupac Amaru "
+        "Revolutionary Movement (MRTA) today claimed responsibility for the kidnapping of 102 people."
+    )
+    [claim] = [c for c in ex.claims if c.kind == "ResponsibilityClaim"]
+    assert ex.entity(claim.claimant or "").label == "Tupac Amaru Revolutionary Movement"
+
+
+def test_staged_attacks_have_the_stager_as_perpetrator() -> None:
+    ex = run("Police reported that terrorists staged three bomb attacks against U.S. properties.")
+    [ev] = asserted(ex, "Attack")
+    assert "terrorists" in strings(ex, ev, "perpetrator")
+
+
+def test_who_took_part_in_an_attack_before_being_arrested_is_its_perpetrator() -> None:
+    ex = run("John Smith was arrested on 9 May after having participated in an attack on a bus.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"John Smith"}
+
+
+def test_a_military_clock_time_is_no_count() -> None:
+    ex = run("Police arrested three people at 1500 on Tuesday.")
+    [ev] = asserted(ex, "Arrest")
+    assert ev.arrested == 3
+
+
+def test_an_act_conjoined_with_prevented_is_not_itself_prevented() -> None:
+    ex = run("The police prevented her from firing and arrested her, confiscating a pistol.")
+    assert {e.kind for e in asserted(ex)} >= {"Arrest", "Seizure"}
+
+
+def test_place_aliases_without_accents_kind_nouns_or_spanish_articles() -> None:
+    ex = run("A bomb exploded in the Itagui municipality. Guerrillas attacked a farm in El Peten, Guatemala.")
+    places = {e.label: e for e in ex.entities if e.kind in ("City", "Region")}
+    assert {"Itagui", "Itagüí"} <= {places["Itagüí"].label, *places["Itagüí"].aliases}
+    assert "Petén" in places  # "El Peten" is the department of Petén
+
+
+def test_who_died_as_a_result_of_an_attack_are_its_victims() -> None:
+    ex = run("13 persons died in San Salvador as a result of a bomb explosion.")
+    [ev] = asserted(ex, "Attack")
+    assert "persons" in strings(ex, ev, "victim")
+
+
+def test_people_conjoined_with_named_victims_are_victims_too() -> None:
+    ex = run("The six Jesuits and two more persons were killed on 16 November by armed men.")
+    [ev] = asserted(ex, "Attack")
+    assert {"Jesuits", "persons"} <= {s.split()[-1] for s in strings(ex, ev, "victim")}
+
+
+def test_a_nationality_modifier_is_not_where_it_happened() -> None:
+    ex = run("NINE U.S. SOLDIERS VISITING THE CITY OF LA CEIBA WERE ATTACKED TODAY BY GUERRILLAS.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "place") == {"La Ceiba"}
+
+
+def test_the_city_refers_to_the_city_named_last() -> None:
+    ex = run("Police in Belfast said the IRA's brigade had detonated 20 bombs across the city.")
+    [ev] = asserted(ex, "Attack")
+    assert "Belfast" in places_with_parents(ex, ev)
+
+
+def test_planned_and_carried_out_by_happened_and_names_the_perpetrator() -> None:
+    ex = run("They said the kidnapping of 12 students was planned and carried out by the Guatemalan army.")
+    [ev] = asserted(ex, "Attack")
+    assert "Guatemalan army" in labels(ex, ev, "perpetrator")
+
+
+def test_armed_forces_elements_are_perpetrators() -> None:
+    ex = run("The report says that armed forces elements are responsible for the killing of six priests.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"armed forces elements"}
+
+
+def test_the_possessor_of_a_murder_is_its_victim() -> None:
+    ex = run("The six Jesuits' slaying was condemned by the bishop.")
+    [ev] = asserted(ex, "Attack")
+    assert "jesuits" in {s.lower() for s in labels(ex, ev, "victim")}
+
+
+def test_who_took_part_in_a_march_is_no_perpetrator_of_a_massacre_named_in_it() -> None:
+    ex = run("Peasants, whose faces show long work days, participated in the march to denounce the massacre.")
+    [ev] = asserted(ex, "Attack")
+    assert not labels(ex, ev, "perpetrator")
+
+
+def test_hyphenated_weapon_names_are_weapons() -> None:
+    ex = run("The president left after a truck-bomb explosion in Bogota on Wednesday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "instrument") == {"car bomb"}
+
+
+def test_who_planted_the_bomb_that_exploded_is_the_perpetrator() -> None:
+    ex = run("The plane burned when a bomb, planted by unidentified persons, exploded.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"unidentified persons"}
+
+
+def test_soldiers_accused_of_murder_are_its_perpetrators() -> None:
+    ex = run("The soldiers accused of murdering the Jesuit priests were sent to court.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"soldiers"}
+
+
+def test_machinegunned_is_a_shooting_and_people_with_nothing_to_tell_them_apart_did_nothing() -> None:
+    ex = run("Six Jesuits were machinegunned on 15 November by men wearing military uniforms.")
+    assert [e.kind for e in asserted(ex)] == ["Shooting"]
+    ex = run("People attacked the station.")
+    assert not labels(ex, asserted(ex)[0], "perpetrator")
+
+
+def test_a_weekday_with_a_date_in_apposition_is_that_date_and_a_named_apposition_is_the_victim() -> None:
+    text = "POLICE SAID THE COMMANDER'S WIFE, STELA TORRADO DE OTALORA, WAS KILLED ON MONDAY, 4 AUGUST."
+    ex = run(text, published=dt.date(1989, 9, 6))
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "1989-08-04"
+    [victim] = [ex.entity(r.entity) for r in ev.roles if r.role == "victim"]
+    assert victim.kind == "Person" and any("WIFE" in a for a in victim.aliases)
+
+
+def test_threats_and_dates_are_no_victims() -> None:
+    def victims(ex: Extraction) -> set[str]:
+        return {label for ev in asserted(ex, "Attack") for label in labels(ex, ev, "victim")}
+
+    ex = run("The kidnapping and murder of the five students and the threats against others were condemned.")
+    assert victims(ex) == {"students"}
+    ex = run("Since 21 August, when the campaign of student kidnappings and murders began, 12 died.")
+    assert not [label for label in victims(ex) if "August" in label]
+
+
+def test_a_weapon_that_hit_something_attacked_it_and_more_kinds_of_targets() -> None:
+    ex = run("At that moment, a grenade hit his car.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"car"} and labels(ex, ev, "instrument") == {"grenade"}
+    ex = run("The rebels blew up several electricity poles and a drugstore with dynamite.")
+    [ev] = asserted(ex, "Attack")
+    assert {"several electricity poles", "drugstore"} <= labels(ex, ev, "target")
+
+
+def test_what_an_attack_damaged_is_a_target_beside_what_it_went_off_near() -> None:
+    ex = run("A dynamite charge exploded near the U.S. embassy. The blast caused damage to all buildings.")
+    [ev] = asserted(ex, "Attack")
+    assert {"embassy", "buildings"} <= {label.split()[-1] for label in labels(ex, ev, "target")}
+
+
+def test_a_week_later_dates_and_separates_the_next_attack() -> None:
+    ex = run(
+        "A plane blew up in midair on 27 November, killing all 107 passengers. "
+        "A week later, a bus bomb blew up in Bogota, leaving 67 dead."
+    )
+    dates = sorted(e.date or "" for e in asserted(ex, "Attack"))
+    assert dates == ["2023-11-27", "2023-12-04"]
+
+
+def test_an_attack_with_no_place_lies_in_the_one_country_the_article_names() -> None:
+    ex = run("The FMLN said the army bombed the area for 3 days. It is a crime against El Salvador's people.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "place") == {"El Salvador"}
+
+
+def test_everyone_named_in_an_including_list_is_a_detainee_but_not_whose_wife_they_are() -> None:
+    ex = run(
+        "Leftists were arrested, including Eva Forest, wife of the playwright Alfonso Sastre, "
+        "Lidia Falcon, the theatre director Vicente Sainz de la Pena and pilot Bernardo Badell."
+    )
+    [ev] = asserted(ex, "Arrest")
+    detainees = labels(ex, ev, "detainee")
+    assert {"Vicente Sainz de la Pena", "Bernardo Badell"} <= detainees
+    assert "Alfonso Sastre" not in detainees
+
+
+def test_attacks_in_two_cities_of_one_country_stay_apart_and_name_no_bare_country() -> None:
+    ex = run(
+        "A parcel bomb exploded in a street in Lyon, wounding 13 people. "
+        "Five people were killed in an attack on the Christmas market in Strasbourg, eastern France.",
+        published=None,
+    )
+    places = sorted(labels(ex, e, "place") for e in asserted(ex, "Attack"))
+    assert places == [{"Lyon"}, {"Strasbourg"}]

@@ -169,6 +169,7 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     for expected in ("Bogota", "3 May 90", "Juan Perez", "FMLN", "guerrillas killed two", "Salvadoran",
                      "soldiers", "San Miguel", "Monday"):  # fmt: skip
         assert expected in out, (expected, out)
+    assert truecase("TWO U.S. CITIZENS WERE KILLED.", make_nlp()) == "Two U.S. citizens were killed."
 
 
 def test_capital_of_a_demonym() -> None:
@@ -209,3 +210,8 @@ def test_common_words_are_no_demonyms() -> None:
     assert capital_of("state") is None  # "the state capital" is not Washington
     assert not {"state", "island", "german", "per"} & set(demonyms())
     assert demonyms()["somali"] == "SO"
+
+
+def test_a_weekday_with_a_date_is_that_date() -> None:
+    assert normalize_date("Monday, 4 August", dt.date(1989, 9, 6)) == "1989-08-04"
+    assert normalize_date("Monday night", dt.date(1989, 9, 6)) == "1989-09-04"

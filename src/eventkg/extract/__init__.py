@@ -20,7 +20,15 @@ from spacy.tokens import Doc
 from eventkg.extract.casualties import Figure, find_figures
 from eventkg.extract.claims import ClaimDraft, find_claims
 from eventkg.extract.entities import EntityTable, recognize
-from eventkg.extract.events import FAMILY, EventMention, cluster, find_mentions, merged_kind, refine_kind
+from eventkg.extract.events import (
+    FAMILY,
+    EventMention,
+    cluster,
+    find_mentions,
+    merged_kind,
+    most_specific,
+    refine_kind,
+)
 from eventkg.extract.places import country, resolve_place
 from eventkg.models import Article, CasualtyFigure, Claim, Event, Extraction, Role
 
@@ -146,8 +154,12 @@ def _main_place(groups: list[list[EventMention]], table: EntityTable, article: A
 
 
 def _nationality(table: EntityTable) -> str | None:
-    """With no place named at all, the country whose people the text names most
-    ("Salvadoran troops", "the Salvadoran people"), if it clearly leads."""
+    """With no place named for any attack: the one country all the article's places lie in;
+    with no place named at all, the country whose people the text names most ("Salvadoran
+    troops", "the Salvadoran people"), if it clearly leads."""
+    if len(table.countries) == 1:
+        record = country(next(iter(table.countries)))
+        return table.add_place(record, None) if record is not None else None
     if any(d.kind in ("Place", "City", "Region", "Country") for d in table.items.values()):
         return None
     common = table.nationalities.most_common(2)
@@ -209,10 +221,12 @@ def _events(
             for role, keys in m.roles.items():
                 roles.setdefault(role, [])
                 roles[role] += [k for k in keys if k not in roles[role]]
-        if not roles.get("target"):
+        if not roles.get("target"):  # "exploded near the embassy": the embassy, unless named otherwise
             near = [k for m in g for k in m.near_targets]
             if near:
                 roles["target"] = list(dict.fromkeys(near))
+        # "caused damage to all buildings on the block": what it damaged, beside what it aimed at
+        roles["target"] = list(dict.fromkeys(roles.get("target", []) + roles.get("damaged", [])))
         for key in claimed.get(n, []):
             if key not in roles.setdefault("perpetrator", []):
                 roles["perpetrator"].append(key)
@@ -225,6 +239,7 @@ def _events(
                     roles[role].append(fig.group)
         if not roles.get("victim") and roles.get("generic_victim"):  # "one person was killed"
             roles["victim"] = roles["generic_victim"]
+        roles["place"] = most_specific(roles.get("place", []), table)  # Lyon, not also France
         if not roles.get("place") and main_place is not None:
             roles["place"] = [main_place]
         elif (
@@ -277,8 +292,8 @@ def _claims(
         about = list(dict.fromkeys(events[m.cluster].key for m in d.about))
         if not about and d.responsibility and first_attack is not None:
             about = [first_attack]
-        if d.claimant is None or (not d.responsibility and not about and d.quote is None):
-            continue  # a statement must say something checkable: an event it asserts, or quoted words
+        if d.claimant is None or not (about or d.responsibility):
+            continue  # a statement in an event graph is about an event the article reports
         claim = Claim(
             key=f"claim-{n}",
             kind=d.kind,

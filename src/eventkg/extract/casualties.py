@@ -7,6 +7,7 @@ figure ("including ...").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -54,7 +55,12 @@ def _numbers(sent: Span) -> list[Span]:
             j += 1
         span = doc[i:j]
         negated = i > sent.start and doc[i - 1].lower_ in ("no", "not", "none", "nobody")  # "no one was hurt"
-        if parse_number(span.text) is not None and not negated:
+        clock = (  # "arrested at 1500", "at 0650 (1250 GMT)": a time of day
+            i > sent.start
+            and doc[i - 1].lower_ in ("at", "around")
+            and re.fullmatch(r"([01]\d|2[0-3])[0-5]\d", tok.text)
+        )
+        if parse_number(span.text) is not None and not negated and not clock:
             out.append(span)
         i = j
     return out

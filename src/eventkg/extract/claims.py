@@ -89,8 +89,11 @@ def _responsibility(
     denied = verb.lemma_.lower() in _DENY_VERBS or any(c.dep_ == "neg" for c in verb.children)
     subj = _subject_of(verb)
     if subj is not None and any(c.lower_ == "no" for c in subj.lefts):  # "no group has claimed ..."
-        subj, denied = None, False
-    claimant = _speaker(subj, table, speakers) if subj is not None else None
+        claimant, denied = None, False
+    elif subj is not None:
+        claimant = _speaker(subj, table, speakers)
+    else:  # a subject the parser lost in a long opening ("In a communique ..., the MRTA claimed")
+        claimant = table.last_armed_group(verb.i, within=verb.i - verb.sent.start)
     about = [by_token[t.i] for p in tok.children if p.dep_ == "prep" for t in p.subtree if t.i in by_token]
     return ClaimDraft(
         "Denial" if denied else "ResponsibilityClaim",

@@ -9,6 +9,7 @@ fills it from the named entities spaCy and the gazetteer ruler found, and
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -129,7 +130,7 @@ class EntityTable:
         parent = rec.parent
         parent_key = self.add_place(parent, None) if parent is not None else None
         self.countries.add(rec.country)
-        return self.add(
+        key = self.add(
             rec.key,
             rec.kind,
             rec.label,
@@ -140,6 +141,10 @@ class EntityTable:
             longitude=rec.longitude,
             global_id=True,
         )
+        plain = "".join(c for c in unicodedata.normalize("NFKD", rec.label) if not unicodedata.combining(c))
+        if plain != rec.label:  # "Itagüí" is also written "Itagui"
+            self.items[key].aliases[plain] = None
+        return key
 
     def kind(self, key: str) -> str:
         return self.items[key].kind
@@ -190,6 +195,14 @@ class EntityTable:
         keys = [k for i, k in self.armed_mentions if i < before and (within is None or before - i <= within)]
         return keys[-1] if keys else None
 
+    def last_place(self, before: int, kind: str) -> str | None:
+        """The place of ``kind`` (City, Region...) named last before token ``before``."""
+        for i in range(before - 1, -1, -1):
+            key = self.by_token.get(i)
+            if key is not None and self.items[key].kind == kind:
+                return key
+        return None
+
     def last_person(self, before: int, within: int) -> str | None:
         """The person named last before token ``before`` (at most ``within`` tokens back)."""
         for i in range(before - 1, max(-1, before - within - 1), -1):
@@ -222,8 +235,15 @@ class EntityTable:
         if tok.pos_ == "PRON":
             return None
         for child in tok.children:  # "the terrorist group Islamic State": the name in apposition
-            if child.dep_ == "appos" and child.i in self.by_token and child.i - tok.i <= 3:
-                return self.filler(child)
+            if (
+                child.dep_ == "appos"
+                and child.i in self.by_token
+                and (child.i - tok.i <= 3 or all(t.is_punct for t in tok.doc[tok.i + 1 : child.left_edge.i]))
+            ):  # "the commander's wife, Stela Torrado de Otalora": the name, so described
+                appos = self.filler(child)
+                if appos is not None and appos[1] == "person":
+                    self.phrase_alias(appos[0], tok)
+                return appos
         lemma = _noun_lemma(tok)
         low = tok.lower_
         named = self.member_org(tok)  # "Boko Haram fighters", "members of ISIS": acting for the group
@@ -236,6 +256,16 @@ class EntityTable:
                         found = self.filler(pobj)
                         if found and found[1] == "place":
                             return found
+        if (
+            lemma in ("city", "town", "village", "province")
+            and any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
+            and not any(c.dep_ in ("amod", "compound", "nmod") for c in tok.lefts)
+        ):  # "bombs across the city": the city named last
+            place = self.last_place(tok.i, lx.PLACE_KIND_NOUNS[lemma])
+            if place is not None:
+                d = self.items[place]
+                self.add(place, d.kind, d.label, self.span_mention([tok]), alias=False)
+                return place, "place"
         if lemma in lx.CONTAINER_NOUNS:  # "a group of terrorists": the terrorists
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -373,6 +403,13 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     """
     table = EntityTable(doc, article)
     ents = _merged_people(list(doc.ents))
+    # a name the text uses as a place once ("the city of Lyon") is that place where the NER
+    # took it for a person ("Lyon will host the final")
+    placed = {fold(e.text) for e in ents if _place_kind(e)[0] not in (None, "Place")}
+    ents = [
+        Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and fold(e.text) in placed else e
+        for e in ents
+    ]
     # countries first, so ambiguous city names resolve inside them
     for ent in ents:
         if ent.label_ in ("GPE", "LOC"):
@@ -577,12 +614,18 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
             context=table.countries,
             exact=ent.label_ in ("NORP", "ORG"),
         )
+    if rec is None and len(words) > 1 and words[0].lower() in ("el", "la", "los", "las"):  # "El Peten"
+        rec = resolve_place(" ".join(words[1:]), kind=kind_hint, context=table.countries, exact=True)
     if rec is not None and ent.label_ == "NORP" and rec.kind != "City":
         rec = None  # "Somali", "Iranians": a nationality, not a place (a city mis-tagged NORP is kept)
     if rec is not None:
         key = table.add_place(rec, table.span_mention(mention_toks))
+        if len(mention_toks) > len(ent):  # "the Itagui municipality" is also "Itagui"
+            table.items[key].aliases[" ".join(text.split())] = None
     elif (ent.label_ in ("GPE", "LOC") and _locative(ent)) or (kind_hint and ent.label_ in ("PERSON", "ORG")):
         key = table.add(f"place:{slug(text)}", "Place", text, table.span_mention(ent))
+        if len(words) > 1 and words[-1].lower() in lx.PLACE_KIND_NOUNS:  # "Zacamil neighborhood"
+            table.items[key].aliases[" ".join(words[:-1])] = None
     elif ent.label_ == "FAC":
         key = table.add(f"site:{slug(text)}", "Site", text, table.span_mention(ent))
     elif ent.label_ == "ORG":

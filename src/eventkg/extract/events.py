@@ -18,7 +18,7 @@ from eventkg.extract.numbers import parse_number
 from eventkg.extract.time import normalize_date, shift
 from eventkg.models import EVENT_FAMILY, Mention
 
-__all__ = ["EventMention", "cluster", "find_mentions", "refine_kind"]
+__all__ = ["EventMention", "cluster", "find_mentions", "most_specific", "refine_kind"]
 
 FAMILY = EVENT_FAMILY
 #: when mentions of one event disagree on its subtype, the more specific wins
@@ -36,6 +36,7 @@ _SPECIFICITY = [
     "Seizure",
 ]
 _NOUN = ("NOUN", "PROPN")
+_NOT_MEMBERS = {"Place", "City", "Region", "Country", "Weapon"}
 _PLACES = {"Place", "City", "Region", "Country"}
 _VIOLENT = {"Attack", "Battle"}
 
@@ -163,6 +164,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")], table
     ):
         return "Bombing"  # "two bombs were thrown at a vehicle"
+    if lemma in ("hit", "strike") and _weapon_in([c for c in tok.children if c.dep_ == "nsubj"], table):
+        return "Attack"  # "a grenade hit his car" (the weapon makes it a bombing or shooting)
     if lemma == "sabotage":
         return "Attack"
     if lemma in lx.BATTLE_VERBS or (
@@ -327,10 +330,16 @@ def _status(tok: Token) -> str:
             break
         through = rel  # how the event hangs from the next word up
         h, rel = h.head, h.head.dep_
+        if through == "conj":
+            continue  # "police prevented her ... and arrested her": a second act, not one prevented
         lemma = h.lemma_.lower()
         if lemma in _PLANNING and through == "dobj" and _definite(tok) and h.tag_ == "VBD":
             return "asserted"  # "the cartel planned the attack": the attack that happened
         if lemma in lx.POTENTIAL_HEADS:
+            if lemma in _PLANNING and any(
+                c.dep_ == "conj" and c.lemma_.lower() in lx.SUPPORT_VERBS - _PLANNING for c in h.children
+            ):
+                return "asserted"  # "planned and carried out"
             return lx.POTENTIAL_HEADS[lemma]
         if (
             through in ("xcomp", "advcl")
@@ -356,6 +365,31 @@ def _expand(tok: Token) -> list[Token]:
     return out
 
 
+def _listed(tok: Token, table: EntityTable) -> list[Token]:
+    """The members of a list after "including": "Eva Forest, wife of X, Lidia Falcon, pilot
+    Bernardo Badell and his wife Maria Nadal". Parsers tangle such lists, so they are read
+    off the text: the items between commas and "and", a name in each (not one after "of",
+    which says whose wife), else the conjoined words."""
+    sent = tok.sent
+    start = tok.head.i + 1 if tok.head.lower_ == "including" else tok.i
+    out: list[Token] = []
+    item_of = False
+    seen: set[str] = set()
+    for t in tok.doc[start : sent.end]:
+        if t.text in (",", "and") or t.lower_ == "and":
+            item_of = False
+            continue
+        if t.text in (";", ".") or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
+            break
+        if t.lower_ == "of":
+            item_of = True
+        key = table.by_token.get(t.i)
+        if key is not None and not item_of and key not in seen and table.kind(key) not in _NOT_MEMBERS:
+            seen.add(key)
+            out.append(t)
+    return out or _expand(tok)
+
+
 def _frame(tok: Token) -> list[Token]:
     """The trigger plus a support verb whose arguments are the event's ("carried out an attack")."""
     frame = [tok]
@@ -364,7 +398,8 @@ def _frame(tok: Token) -> list[Token]:
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         head = tok.head
         if head.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "occur", "happen", "take"}:
-            frame.append(head)
+            frame.append(head)  # and "was planned and carried out by X": the verbs conjoined with it
+            frame += [c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in lx.SUPPORT_VERBS]
     for c in tok.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "target"}:
             frame.append(c)
@@ -392,7 +427,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             elif dep == "prep":
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
-                        for t in _expand(p):
+                        for t in _listed(p, table) if c.lower_ == "including" else _expand(p):
                             _prep(em, c.lower_, t, table)
             elif dep in ("poss", "compound", "amod", "nmod") and own and not verbal:
                 for t in _expand(c):
@@ -412,7 +447,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         # people arrested or items seized come from is not where the event was
         for t in _local(tok, subjects=fam in _VIOLENT):
             got = table.filler(t) if t.i in table.by_token else None
-            if got and got[1] == "place":
+            if got and got[1] == "place" and not _modifier_place(t):  # not "U.S. soldiers were attacked"
                 em.add("place", got[0])
     if not em.roles.get("place") and tok.dep_ == "appos":  # "in Peshawar, an attack that left ..."
         got = table.filler(tok.head) if tok.head.i in table.by_token else None
@@ -467,10 +502,16 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
     key, cat = got
     if cat == "weapon":
         em.add("instrument" if em.violent else "seizedItem", key)
+        for acl in t.children if em.violent else ():  # "a bomb, planted by unidentified persons, exploded"
+            if acl.dep_ == "acl" and acl.lemma_.lower() in _PLANT:
+                for agent in (c for c in acl.children if c.dep_ == "agent"):
+                    for p in agent.children:
+                        for x in _expand(p):
+                            _by(em, x, table)
     elif (
         em.violent
         and not exploding
-        and (cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and not _generic(t)))
+        and (cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and _qualified(t)))
     ):  # "unidentified persons killed ...": whoever does the killing is its perpetrator
         em.add("perpetrator", key)
         member = table.member_group(t)
@@ -537,6 +578,7 @@ _HUMAN_OBJECT_VERBS = {
 
 
 _EXPLODE = {"detonate", "explode", "blow"}
+_PLANT = {"plant", "place", "leave", "set", "throw", "hurl", "detonate", "activate"}
 _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "minibus", "jeep", "lorry"}
 
 
@@ -544,7 +586,7 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     if t.lower_ in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.pos_ in _NOUN:
         t = t.head.head  # "journalist Carlos Marcelo, who was kidnapped by ...": Marcelo
     got = table.people(t)
-    if got is None and t.pos_ in ("NOUN", "PROPN") and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
+    if got is None and _anyone(t) and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
         got = table.group(t), "human"
     if got is None and t.lower_ in ("he", "she", "him", "her"):  # "in May, she was arrested"
         person = table.last_person(t.i, within=80)
@@ -561,7 +603,9 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
         cat = "target"  # "bombed the Murrah Federal Building"
     if em.violent:
         if cat in ("person", "human") or (cat == "agent" and table.kind(key) == "Group"):
-            em.add("generic_victim" if _generic(t) else "victim", key)
+            # "the six Jesuits and two more persons were killed": persons beside the Jesuits
+            beside = t.dep_ == "conj" and not _generic(t.head)
+            em.add("generic_victim" if _generic(t) and not beside else "victim", key)
         elif cat == "target":
             if not (em.token.lemma_.lower() in _EXPLODE and t.lemma_.lower() in _VEHICLES):
                 em.add("target", key)  # "blew up the car": the car was the bomb
@@ -596,8 +640,7 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
     if (
         got is None
         and prep == "of"
-        and t.pos_ in _NOUN
-        and not t.ent_type_
+        and _anyone(t)
         and em.token.pos_ in _NOUN
         and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS
     ):
@@ -684,7 +727,10 @@ _DIRECTED = {
 def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
     if _date_token(em, t, table):
         return
-    got = table.filler(t) if (t.i in table.by_token or t.ent_type_ == "NORP") else None
+    slain = t.dep_ == "poss" and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS  # "the Jesuits' slaying"
+    got = table.filler(t) if (t.i in table.by_token or t.ent_type_ == "NORP" or slain) else None
+    if got is None and slain and _anyone(t):
+        got = table.group(t), "human"  # whoever is murdered is a person
     if got is None:
         return
     key, cat = got
@@ -696,6 +742,26 @@ def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
         em.add("place", key)
     elif cat == "agent" and em.violent and table.kind(key) in ("ArmedGroup", "Organization"):
         em.add("perpetrator", key)
+    elif cat in ("person", "human") and slain:
+        em.add("victim", key)
+
+
+def _anyone(t: Token) -> bool:
+    """A noun that may name whoever a verb like "murder" is done to: not a date, a number, or
+    another event ("the kidnapping of five students and the threats against ...")."""
+    lemma = t.lemma_.lower()
+    return (
+        t.pos_ in _NOUN
+        and t.ent_type_ in ("", "PERSON", "NORP")
+        and lemma not in lx.POTENTIAL_HEADS
+        and lemma not in lx.ATTACK_NOUNS
+        and lemma not in lx.HUMAN_OBJECT_NOUNS
+    )
+
+
+def _qualified(t: Token) -> bool:
+    """Not "people" with nothing to tell them apart: "unidentified persons", "armed men", "soldiers"."""
+    return not _generic(t) or any(c.dep_ == "amod" for c in t.children)
 
 
 def _generic(t: Token) -> bool:
@@ -713,6 +779,9 @@ def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
     if ent is None:
         return False
+    for c in ent.root.children:  # "on Monday, 4 August": the date in apposition says which Monday
+        if c.dep_ == "appos" and c.ent_type_ in _WHEN and c.i > ent.end:
+            ent = t.doc[ent.start : c.i + 1]
     value = normalize_date(ent.text, table.article.published)
     if value:
         em.date, em.date_mention = value, table.span_mention(ent)
@@ -799,6 +868,26 @@ def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) 
         if anchor is not None:
             target.date = shift(anchor, -days if tok.lower_ == "after" else days)
             target.date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
+    _later(doc, table, mentions)
+
+
+def _later(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """ "A week later, a bus bomb blew up": a week after the event dated last before it."""
+    for tok in doc:
+        if tok.lower_ != "later" or tok.dep_ != "advmod":
+            continue
+        span = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
+        after = [m for m in mentions if m.token.sent == tok.sent and m.token.i > tok.i and m.date is None]
+        dated = [m.date for m in mentions if m.token.i < tok.i and m.date is not None and len(m.date) == 10]
+        if not span or not after or not dated:
+            continue
+        amount = next((c for c in span[0].children if c.dep_ == "nummod"), None)
+        n = parse_number(amount.text) if amount is not None else 1
+        if n is None:
+            continue
+        days = n * (7 if span[0].lemma_.lower() == "week" else 1)
+        after[0].date = shift(dated[-1], days)
+        after[0].date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
 
 
 _DEATH_NOUNS = {
@@ -817,15 +906,16 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
     """ "the attack, which resulted in the death of a civilian": the civilian is a victim of the
     attack named in the same sentence."""
     for tok in doc:
-        if tok.lemma_.lower() not in _DEATH_NOUNS or tok.pos_ not in _NOUN:
+        dying = tok.pos_ == "VERB" and tok.lemma_.lower() in ("die", "perish")  # "13 persons died in ..."
+        if not dying and (tok.lemma_.lower() not in _DEATH_NOUNS or tok.pos_ not in _NOUN):
             continue
-        same = [m for m in mentions if m.violent and m.token.sent == tok.sent]
+        same = [m for m in mentions if m.violent and m.token.sent == tok.sent and m.token is not tok]
         if not same:
             continue
         attack = min(same, key=lambda m: abs(m.token.i - tok.i))
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for p in prep.children:
+            if (dying and prep.dep_ == "nsubj") or (prep.dep_ == "prep" and prep.lower_ == "of"):
+                for p in [prep] if dying else prep.children:
                     for t in _expand(p):
                         got = table.filler(t)
                         if got and (got[1] in ("person", "human") or table.kind(got[0]) == "Group"):
@@ -858,6 +948,9 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
         hits: list[Token] = []
         if lemma in _DAMAGE and tok.pos_ == "VERB":
             hits = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _expand(c)]
+        elif lemma in ("destruction", "damage") and tok.pos_ in _NOUN:  # "the destruction of 500 houses"
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")]
+            hits = [t for c in preps for p in c.children for t in _expand(p)]
         elif lemma in ("target", "objective") and tok.pos_ in _NOUN and tok.dep_ in ("attr", "nsubj"):
             verb = tok.head  # "X was the target of ..." / "the target was X"
             other = "nsubj" if tok.dep_ == "attr" else "attr"
@@ -871,9 +964,10 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
         for t in hits:
             got = table.filler(t)
             if got is not None and got[1] in ("target", "site"):
-                attack.add("target", got[0])
+                attack.add("damaged", got[0])
 
 
+_COMPLEMENTS = ("prep", "pobj", "dobj", "nsubjpass")
 _INVOLVED = {
     "involve",
     "participate",
@@ -897,20 +991,35 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
         lemma = tok.lemma_.lower()
         if lemma not in _INVOLVED:
             continue
-        attack = next((by_token[t.i] for t in tok.subtree if t.i in by_token and t.i != tok.i), None)
+        # what they are held responsible for is in the word's complements (or its passive
+        # subject: "the bombing was attributed to X"), not in its subject
+        scope = [t for c in tok.children if c.dep_ in _COMPLEMENTS for t in c.subtree]
+        if lemma == "part":
+            scope = [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree] + scope
+        attack = next((by_token[t.i] for t in scope if t.i in by_token), None)
         if attack is None:
             continue
-        if lemma in ("accuse", "blame"):
-            holders = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in ("accuse", "blame") and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            holders = [tok.head]  # "the soldiers accused of murdering the priests"
+        elif lemma in ("accuse", "blame"):
+            holders = [c for c in tok.children if c.dep_ == "dobj"] or [
+                c for c in tok.children if c.dep_ == "nsubjpass"
+            ]  # "X was accused of the killing"
         elif lemma == "attribute":  # "(police) attributed the attack to drug traffickers"
             holders = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
         elif tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUN:  # "the men involved in ..."
             holders = [tok.head]
-        else:  # "X were behind / responsible for / took part in ..."
+        elif tok.pos_ in _NOUN and lemma != "part" and tok.dep_ != "attr":
+            continue  # "police are hunting a suspect in the bombing": the suspect, unnamed
+        else:  # "X were behind / responsible for / took part in ...", "X is a suspect in ..."
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             if lemma == "part":
                 verb = tok.head
             holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not holders and verb.pos_ == "VERB" and verb.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
+                # "X was arrested after having taken part in the attack": X took part
+                main = verb.head.head if verb.dep_ == "pcomp" else verb.head
+                holders = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
         for h in holders:
             for t in _expand(h):
                 got = table.filler(t)
@@ -957,10 +1066,17 @@ def refine_kind(kind: str, instruments: list[str], table: EntityTable) -> str:
     return kind
 
 
+def most_specific(places: list[str], table: EntityTable) -> list[str]:
+    """``places`` without those another of them lies in ("Strasbourg, eastern France": Strasbourg)."""
+    inside = {x for p in places for x in table.ancestors(p)[1:]}
+    return [p for p in places if p not in inside]
+
+
 def _compatible(a: EventMention, b_dates: set[str], b_places: set[str], table: EntityTable) -> bool:
     if a.date and b_dates and a.date not in b_dates:
         return False
-    places = set(a.roles.get("place", []))
+    places = set(most_specific(a.roles.get("place", []), table))
+    b_places = set(most_specific(list(b_places), table))
     if places and b_places:
         anc_a = {x for p in places for x in table.ancestors(p)}
         anc_b = {x for p in b_places for x in table.ancestors(p)}

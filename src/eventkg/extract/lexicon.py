@@ -58,7 +58,7 @@ _ATTACK_VERBS: dict[str, str | None] = {
     "kill": "Attack", "murder": "Attack", "assassinate": "Attack", "slay": "Attack",
     "behead": "Attack", "shell": "Attack", "raze": "Attack", "machine-gun": "Shooting",
     "bomb": "Bombing", "explode": "Bombing", "detonate": "Bombing", "dynamite": "Bombing",
-    "shoot": "Shooting", "gun": "Shooting",
+    "shoot": "Shooting", "gun": "Shooting", "machinegun": "Shooting",
     "stab": "Stabbing", "hack": "Stabbing",
     "ram": "VehicleRamming",
     "kidnap": "Kidnapping", "abduct": "Kidnapping", "seize": None,  # seize: see SEIZURE_VERBS
@@ -202,7 +202,8 @@ ACTOR_NOUNS = {
     "hitman",
 }
 ACTOR_NOUNS |= {"unit", "column", "band", "detachment", "platoon", "brigade", "commandos", "trafficker",
-                "narcotrafficker", "mercenary", "deserter", "militant", "insurgent"}  # fmt: skip
+                "narcotrafficker", "mercenary", "deserter", "militant", "insurgent",
+                "element"}  # fmt: skip  # "armed forces elements", "terrorist elements"
 #: "X fighters", "members of X": these people stand for the named group X
 MEMBER_NOUNS = ACTOR_NOUNS | {"member", "supporter", "operative", "affiliate", "loyalist", "cadre", "recruit"}
 #: "a group of terrorists", "a series of attacks": the noun after "of" is what counts
@@ -460,6 +461,7 @@ FACILITY_NOUNS = {
     "border",
     "outpost",
 }
+FACILITY_NOUNS |= {"pole", "drugstore", "pharmacy", "supermarket", "kiosk", "newspaper"}
 FACILITY_NOUNS |= {"transformer", "generator", "mast", "cable", "tank", "ambulance", "wagon", "minibus",
                    "helicopter", "airliner", "bridge", "branch", "institute", "agency",
                    "dealership"}  # fmt: skip

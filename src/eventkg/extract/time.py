@@ -55,6 +55,9 @@ def normalize_date(text: str, published: dt.date | None) -> str | None:
     s = re.sub(r"^(?:on|in|at|during|since|by|early|late|the|of)\s+", "", s)
     s = re.sub(r"^(?:on|in|at|during|the)\s+", "", s)
     s = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", s) if s not in _RELATIVE_DAYS else s
+    rest = s.split(" ", 1)
+    if len(rest) == 2 and _weekday(rest[0]) is not None and re.search(r"\d", rest[1]):
+        s = rest[1]  # "Monday, 4 August": the date says which Monday
     if published is not None:
         if s in _RELATIVE_DAYS:
             return (published + dt.timedelta(days=_RELATIVE_DAYS[s])).isoformat()

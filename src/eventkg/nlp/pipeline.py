@@ -33,6 +33,13 @@ _NOTE = re.compile(r"\[(?:[A-Z][A-Z .,'-]{1,60}|[a-z][a-z .,'-]{1,40}omitted|wor
 _LINE_BREAK = re.compile(r"(?<=([^\s]))?[ \t]*\n(?=[ \t]*([^\s]))?")
 
 
+#: verb forms spaCy's rule lemmatizer gets wrong ("staged" -> "stag")
+_VERB_LEMMAS = {
+    "stage": ["staged", "staging", "stages"],
+    "machinegun": ["machinegunned", "machinegunning", "machineguns"],
+}
+
+
 @lru_cache(maxsize=4)
 def make_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load ``model`` once and add the eventkg gazetteer entity ruler.
@@ -68,6 +75,11 @@ def make_nlp(model: str = DEFAULT_MODEL) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFoundError(f"spaCy pipeline {model!r} lacks {sorted(missing)}; eventkg needs both")
+    if "attribute_ruler" in nlp.pipe_names:  # verb forms the rule lemmatizer gets wrong
+        attributes = nlp.get_pipe("attribute_ruler")
+        for lemma, forms in _VERB_LEMMAS.items():
+            verb = {"LOWER": {"IN": forms}, "TAG": {"IN": ["VBD", "VBN", "VBG", "VBZ"]}}
+            attributes.add([[verb]], {"LEMMA": lemma})  # type: ignore[attr-defined]
     ruler = nlp.add_pipe("entity_ruler", name="eventkg_gazetteer", before="ner", config={"validate": True})
     ruler.add_patterns(_patterns(nlp))  # type: ignore[attr-defined]
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
@@ -93,6 +105,9 @@ def _patterns(nlp: Language) -> list[dict[str, Any]]:
                     pattern = [{"LOWER": w.lower()} for w in words]
                     if len(words) == 1:
                         pattern[0]["POS"] = {"IN": ["NOUN", "PROPN"]}
+                    elif len(words) == 2 and all(w.isalpha() for w in words):  # "truck-bomb"
+                        hyphened = [pattern[0], {"ORTH": "-"}, pattern[1]]
+                        out.append({"label": label, "pattern": hyphened, "id": f"{name}:{entry.key}"})
                 out.append({"label": label, "pattern": pattern, "id": f"{name}:{entry.key}"})
     return out
 

@@ -38,6 +38,8 @@ _QUOTED_NAME = re.compile(r'"([A-Z][A-Z\'\- ]{2,60}?)[,.]?"')
 _NOT_IN_NAMES = {"i", "we", "you", "he", "she", "they", "it", "is", "are", "was", "were", "will", "have",
                  "has", "had", "be", "been", "not", "no", "this", "that", "there", "our", "my",
                  "your"}  # fmt: skip
+_DOTTED = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,}")
+_DOTTED_END = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,}\s*$")  # "U.S. citizens": no sentence end
 _NAME_PARTICLES = {"of", "the", "and", "de", "del", "la", "las", "los", "y", "for", "el"}
 _CALENDAR = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -207,10 +209,13 @@ def truecase(text: str, nlp: Language) -> str:
             cased = word.lower()
         if low in _TITLES:
             name_run.append(i)  # "colonel Luis Arturo Isaacs": a name follows a title
-        if _SENTENCE_END.search(text[max(0, m.start() - 12) : m.start()]) or m.start() < 3:
+        before = text[max(0, m.start() - 12) : m.start()]
+        if (_SENTENCE_END.search(before) and not _DOTTED_END.search(before)) or m.start() < 3:
             cased = cased[0].upper() + cased[1:]
         out[m.start() : m.end()] = list(cased)
         i += 1
+    for abbr in _DOTTED.finditer(text):  # "U.S.", "U.N.": an abbreviation stays in capitals
+        out[abbr.start() : abbr.end()] = list(abbr.group())
     for q in _QUOTED_NAME.finditer(text):  # "ZARATE WILLKA ARMED FORCES OF LIBERATION": a name
         words_in = [w.lower() for w in _WORD.findall(q.group(1))]
         if len(words_in) > 6 or any(w in _NOT_IN_NAMES for w in words_in):
