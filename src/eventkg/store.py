@@ -633,7 +633,7 @@ def nquad_graphs(batch: bytes) -> Iterator[tuple[str | None, list[tuple[Node, No
 
     Examples
     --------
-    >>> [(name, len(triples)) for name, triples in nquad_graphs(b'<http://a> <http://b> "c" <http://g> .\n')]
+    >>> [(name, len(triples)) for name, triples in nquad_graphs(b'<http://a> <http://b> "c" <http://g> .\\n')]
     [('http://g', 1)]
     """
     quads = ox.parse(batch, format=ox.RdfFormat.N_QUADS)
