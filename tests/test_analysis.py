@@ -345,3 +345,70 @@ def test_picture_commands_write_offline_html(
     assert inside in page
     # every script and stylesheet inline
     assert not re.search(r"""<script[^>]*\ssrc=["']https?:|<link[^>]*\shref=["']https?:""", page)
+
+
+def test_two_reports_of_one_attack_are_tied_in_the_events_projection_and_exports() -> None:
+    """Two articles on the same bombing, resolved into one ekg:Incident (issue 4): the
+    events projection ties the two reports, each names the incident, and each export
+    row lists the other article's toll."""
+    import datetime as dt
+
+    from eventkg.exports import event_records
+    from eventkg.models import Article, Extraction, Mention, Role
+    from eventkg.models import Entity as Ent
+    from eventkg.models import Event as Ev
+    from eventkg.rdf.build import build_graph
+    from eventkg.resolve import RESOLVED_GRAPH, resolve
+
+    city = Ent(key="geonames:1139715", kind="City", label="Jalalabad", global_id=True)
+    group = Ent(key="group:gunmen", kind="Group", label="gunmen")
+
+    def report(art: str, published: str, killed: int) -> Extraction:
+        ev = Ev(
+            key="event-1",
+            kind="Bombing",
+            mentions=(Mention(0, 1, "x"),),
+            roles=(Role("place", city.key), Role("perpetrator", group.key)),
+            date="2025-03-07",
+            killed=killed,
+        )
+        return Extraction(
+            Article(id=art, text="x", published=dt.date.fromisoformat(published)), (city, group), (ev,)
+        )
+
+    ds = build_graph([report("a", "2025-03-07", 27), report("b", "2025-03-08", 31)])
+    before = to_networkx(ds, "events")
+    assert before.number_of_nodes() == 2 and before.number_of_edges() == 0  # gunmen differ per article
+    res = resolve(ds)
+    [reports] = res.incidents
+    resolved = ds.graph(RESOLVED_GRAPH)
+    for t in res.graph:
+        resolved.add(t)
+
+    g = to_networkx(ds, "events")
+    a, b = sorted(g.nodes)
+    assert g.edges[a, b]["reasons"] == ["same incident"] and g.edges[a, b]["weight"] == 1
+    assert g.nodes[a]["incident"] == g.nodes[b]["incident"] != a
+    assert sorted(g.nodes) == sorted(reports)
+    # the exports read the same link: each article's row names the other's toll
+    recs = {r.article.id: r for r in event_records(ds)}
+    assert [(o.value, o.event) for o in recs["a"].other_figures] == [(31, b)]
+    assert recs["a"].incident == recs["b"].incident == g.nodes[a]["incident"]
+
+
+def test_entities_described_in_another_graph_still_take_part() -> None:
+    """Regression: the shared reader (records.py) first looked for an entity's type and
+    label only in the event's own graph, so a graph with the entities in a graph of their
+    own (as benchmarks/analysis.py writes it) lost every role."""
+    from eventkg.exports import event_records
+
+    ds = Dataset()
+    art, ents = ds.graph(URIRef(ID + "article/a1")), ds.graph(URIRef(ID + "entities"))
+    e, isis = URIRef(ID + "article/a1/event-1"), URIRef(ISIS)
+    art.add((e, RDF.type, EKG.Bombing))
+    art.add((e, EKG.perpetrator, isis))
+    ents.add((isis, RDF.type, EKG.ArmedGroup))
+    ents.add((isis, RDFS.label, Literal("Islamic State")))
+    assert read_facts(ds).roles == ((str(e), "perpetrator", ISIS),)
+    [rec] = event_records(ds)
+    assert [(x.label, x.kind) for x in rec.roles["perpetrator"]] == [("Islamic State", "ArmedGroup")]

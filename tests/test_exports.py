@@ -15,6 +15,7 @@ from rdflib import OWL, Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
 import eventkg.cli
+from eventkg.analysis import read_facts, to_networkx
 from eventkg.cli import main
 from eventkg.errors import GraphReadError, OutputError
 from eventkg.exports import DTYPES, FORMATS, event_records, export
@@ -221,6 +222,9 @@ def test_csv_reads_back_with_the_right_dtypes(exported: dict[str, Path], fmt: st
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_graphs_read_back_with_networkx(exported: dict[str, Path], fmt: str) -> None:
     g = nx.read_graphml(exported[fmt]) if fmt == "graphml" else nx.read_gexf(exported[fmt])
+    # the file is the analysis' full projection, attribute for attribute where the format allows
+    projection = to_networkx(read_facts(exported["trig"]), "full")
+    assert sorted(g.nodes) == sorted(projection.nodes) and g.number_of_edges() == projection.number_of_edges()
     events = {n: d for n, d in g.nodes(data=True) if d.get("kind") == "event"}
     assert len(events) == len(event_records(exported["trig"]))
     [seed] = [d for d in events.values() if d.get("type") == "SuicideBombing"]
@@ -229,10 +233,26 @@ def test_graphs_read_back_with_networkx(exported: dict[str, Path], fmt: str) -> 
         g.nodes[v].get("label")
         for n in events
         for v in g.neighbors(n)
-        if "perpetrator" in g.edges[n, v]["role"] and events[n].get("type") == "SuicideBombing"
+        if "perpetrator" in g.edges[n, v]["roles"].split(";") and events[n].get("type") == "SuicideBombing"
     ]
     assert "Islamic State" in perpetrators
-    assert nx.is_bipartite(g)
+    places = [d for d in g.nodes.values() if d["kind"] == "place" and "latitude" in d]
+    assert places and all(-90 <= float(d["latitude"]) <= 90 for d in places)
+
+
+def test_a_graph_export_writes_the_projection_asked_for(tmp_path: Path, disputed: Dataset) -> None:
+    src = tmp_path / "in.trig"
+    disputed.serialize(src, format="trig")
+    res = invoke(
+        ["export", src, "--format", "graphml", "--projection", "events", "-o", tmp_path / "e.graphml"]
+    )
+    assert res.exit_code == 0, res.output
+    g = nx.read_graphml(tmp_path / "e.graphml")
+    assert {d["kind"] for d in g.nodes.values()} == {"event"} and g.graph["projection"] == "events"
+    [(_, _, d)] = g.edges(data=True)
+    assert d["reasons"] == "same incident"  # the owl:sameAs of the fixture
+    res = invoke(["export", src, "--format", "jsonl", "--projection", "events", "-o", tmp_path / "e.jsonl"])
+    assert res.exit_code == 2 and "--projection is for graphml and gexf" in res.output
 
 
 @pytest.mark.model
@@ -254,7 +274,9 @@ def test_export_help_and_usage(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_cli_offers_every_format_and_scheme() -> None:
+    from eventkg.analysis import PROJECTIONS
     from eventkg.crosswalk import SCHEMES
 
     assert tuple(FORMATS) == eventkg.cli._EXPORT_FORMATS
     assert eventkg.cli._SCHEMES == SCHEMES
+    assert eventkg.cli._PROJECTIONS == PROJECTIONS

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, URIRef
 
+import eventkg.extract.chunked
 import eventkg.pipeline
 from eventkg.errors import ArticleError, EventKGError
 from eventkg.models import Article, Extraction
@@ -86,14 +87,14 @@ def test_the_samples_keep_the_contract_invariants(samples_trig: Path) -> None:
 def test_a_failing_article_is_reported_and_skipped(
     tmp_path: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_extract = eventkg.pipeline.extract
+    real_extract = eventkg.extract.chunked.extract
 
     def flaky(doc: Any, article: Article) -> Extraction:
         if article.id == "lyon-stabbing":
             raise RuntimeError("simulated extractor crash")
         return real_extract(doc, article)
 
-    monkeypatch.setattr(eventkg.pipeline, "extract", flaky)
+    monkeypatch.setattr(eventkg.extract.chunked, "extract", flaky)
     errors: list[EventKGError] = []
     out = tmp_path / "samples.trig"
     summary = run(SAMPLES, out, on_error=errors.append)
@@ -112,7 +113,7 @@ def test_without_on_error_the_first_failure_is_raised_and_nothing_is_written(
     def broken(doc: Any, article: Article) -> Extraction:
         raise RuntimeError("simulated extractor crash")
 
-    monkeypatch.setattr(eventkg.pipeline, "extract", broken)
+    monkeypatch.setattr(eventkg.extract.chunked, "extract", broken)
     out = tmp_path / "samples.trig"
     with pytest.raises(ArticleError, match="simulated extractor crash"):
         run(SAMPLES, out)

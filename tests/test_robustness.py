@@ -21,13 +21,16 @@ import time
 import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
+import psutil
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
 from rdflib import Graph
 
 import eventkg.cli
+import eventkg.extract.chunked
 import eventkg.pipeline
 import eventkg.store
 import eventkg.validation
@@ -108,6 +111,18 @@ BAD_FILES: dict[str, tuple[str, bytes, str]] = {
         "no main text",
     ),
     "undecodable": ("utf16.txt", b"\xff\xfe" + "x".encode("utf-16-le")[:1], "UTF"),
+    "html-only-navigation": (
+        "nav.html",
+        (
+            "<html><head><title>Daily Herald</title></head><body><header><nav><ul>"
+            + "".join(f'<li><a href="/{s}">{s}</a></li>' for s in ("World", "Politics", "Sport", "Opinion"))
+            + '</ul></nav></header><div class="menu"><a href="/login">Sign in</a> | '
+            '<a href="/subscribe">Subscribe</a></div><div class="cookie">We use cookies to improve your '
+            "experience. By continuing you accept our cookie policy.</div><footer><p>Copyright 2024 Daily "
+            "Herald. All rights reserved.</p></footer></body></html>"
+        ).encode(),
+        "no article text found: the page has only navigation/boilerplate",
+    ),
 }
 
 
@@ -157,6 +172,58 @@ def test_a_five_megabyte_line_is_parsed_in_chunks_below_max_length() -> None:
     chunks = _chunks(article.text, CHUNK_CHARS)
     assert "".join(chunks) == article.text
     assert max(map(len, chunks)) <= CHUNK_CHARS < spacy.blank("en").max_length
+
+
+@pytest.mark.model
+def test_a_long_line_is_extracted_chunk_by_chunk_with_offsets_into_the_whole_text(
+    tmp_path: Path, nlp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each piece is parsed and extracted on its own; the graph still indexes the whole text."""
+    from eventkg.nlp.pipeline import CHUNK_CHARS
+
+    parsed: list[int] = []  # the length of each Doc the extractor is given
+
+    def extract(doc: Any, article: Any) -> Any:
+        parsed.append(len(doc.text))
+        return eventkg.extract.extract(doc, article)
+
+    monkeypatch.setattr(eventkg.extract.chunked, "extract", extract)
+
+    cities = ["Kabul", "Mogadishu", "Peshawar", "Lagos", "Baghdad", "Quetta", "Kano"]
+    sentences: list[str] = []
+    n = 0
+    while sum(map(len, sentences)) < 2 * CHUNK_CHARS + 100:  # three pieces
+        city = cities[n % len(cities)]
+        sentences.append(f"Gunmen killed {n % 40 + 2} soldiers in {city}. The Taliban said it did it. ")
+        n += 1
+    text = "".join(sentences).strip()
+    path = tmp_path / "long.txt"
+    path.write_text(f"date 2024-03-01\n{text}")
+    out = tmp_path / "out.trig"
+    res = invoke(["extract", path, "-o", out])
+    assert res.exit_code == 0, res.output
+    assert len(parsed) == 3 and max(parsed) <= CHUNK_CHARS and sum(parsed) == len(text)
+    rows = eventkg.store.query(
+        out,
+        """PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+        SELECT ?anchor ?begin ?end WHERE { ?p nif:anchorOf ?anchor ; nif:beginIndex ?begin ;
+        nif:endIndex ?end }""",
+    ).rows
+    spans = [(int(b or 0), int(e or 0), a) for a, b, e in rows]
+    assert len(spans) > 3 * n  # every sentence: the trigger, the toll, the city, the group...
+    assert all(text[b:e] == anchor for b, e, anchor in spans)
+    assert max(b for b, _, _ in spans) > 2 * CHUNK_CHARS  # the last piece is there too
+    assert sum(anchor == "killed" for _, _, anchor in spans) == n  # every sentence's event is kept
+    taliban = eventkg.store.query(
+        out,
+        """PREFIX ekg: <https://w3id.org/eventkg/ontology#>
+        SELECT ?g (COUNT(?m) AS ?n) WHERE { ?g a ekg:ArmedGroup ; ekg:mention ?m } GROUP BY ?g""",
+    ).rows
+    assert [int(k or 0) for _, k in taliban] == [n]  # one group, named in every piece
+    events = eventkg.store.query(
+        out, "PREFIX ekg: <https://w3id.org/eventkg/ontology#> SELECT (COUNT(*) AS ?n) { ?e ekg:killed ?k }"
+    ).rows
+    assert int(events[0][0] or 0) >= 3  # events from every piece, each with its own IRI and toll
 
 
 def test_a_truncated_trig_exits_2_naming_the_file_in_validate_and_query(tmp_path: Path) -> None:
@@ -498,8 +565,10 @@ def test_resume_skips_what_is_there_and_equals_a_fresh_run(
     assert invoke(["extract", first, second, "-o", fresh]).exit_code == 0
 
     extracted: list[str] = []
-    real = eventkg.pipeline.extract
-    monkeypatch.setattr(eventkg.pipeline, "extract", lambda doc, a: extracted.append(a.id) or real(doc, a))
+    real = eventkg.extract.chunked.extract
+    monkeypatch.setattr(
+        eventkg.extract.chunked, "extract", lambda doc, a: extracted.append(a.id) or real(doc, a)
+    )
     res = invoke(["extract", first, second, "-o", out, "--resume"])
     assert res.exit_code == 0, res.output
     assert extracted == ["arrest"]
@@ -582,3 +651,33 @@ def test_kill_9_mid_run_leaves_the_old_file_whole(tmp_path: Path) -> None:
     )
     assert res.returncode == 0, res.stderr
     assert article_ids(out) == ["a0", "a1", "a2"]
+    assert not list(tmp_path.glob(".out.trig.*")), "the killed run's temporary file is left behind"
+
+
+def test_only_stale_temporary_files_of_ours_are_removed(tmp_path: Path) -> None:
+    """A temp file is removed when its process is gone, or its pid now belongs to a newer process."""
+    from eventkg.store import _HOST, atomic_file
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    zombie = subprocess.Popen(["true"])  # exited, not yet reaped
+    while psutil.Process(zombie.pid).status() != psutil.STATUS_ZOMBIE:
+        time.sleep(0.01)
+    files = {
+        "dead": f".out.nq.eventkg-{_HOST}-{dead.pid}-abc_1234.tmp",
+        "zombie": f".out.nq.eventkg-{_HOST}-{zombie.pid}-abc_1234.tmp",
+        "reused pid": f".out.nq.eventkg-{_HOST}-{os.getpid()}-old12345.tmp",
+        "live": f".out.nq.eventkg-{_HOST}-{os.getpid()}-new12345.tmp",
+        "other host": f".out.nq.eventkg-not-{_HOST}-{dead.pid}-abc12345.tmp",
+        "other output": f".other.nq.eventkg-{_HOST}-{dead.pid}-abc12345.tmp",
+        "not ours": ".out.nq.x1y2z3w4.tmp",
+    }
+    for name in files.values():
+        (tmp_path / name).write_text("partial")
+    before_us = psutil.Process().create_time() - 3600  # written before this process started
+    os.utime(tmp_path / files["reused pid"], (before_us, before_us))
+    with atomic_file(tmp_path / "out.nq") as f:
+        f.write(b"")
+    zombie.wait()
+    left = {p.name for p in tmp_path.iterdir()}
+    assert left == {"out.nq"} | {files[k] for k in ("live", "other host", "other output", "not ours")}

@@ -1,7 +1,8 @@
 """Link analysis over the event graph with networkx.
 
-The RDF is read once with SPARQL (:func:`read_facts`, over an embedded Oxigraph store) into
-plain :class:`Facts`; :func:`to_networkx` projects them into a networkx graph:
+The RDF is read once (:func:`read_facts`, with :func:`eventkg.records.event_records`, the
+reader the exports share) into plain :class:`Facts`; :func:`to_networkx` projects them
+into a networkx graph:
 
 ``actors``
     actor co-occurrence: two agents are tied when they take part in the same event
@@ -12,8 +13,11 @@ plain :class:`Facts`; :func:`to_networkx` projects them into a networkx graph:
 ``places``
     actors and the places of their events; ``weight`` counts the events.
 ``events``
-    event to event, tied by ``ekg:relatedTo``, ``owl:sameAs`` (the same incident) or a
-    shared perpetrator; ``reasons`` on the edge says which.
+    event to event, tied by ``ekg:relatedTo``, ``owl:sameAs`` or ``ekg:sameIncident``
+    (reports of the same incident, as :mod:`eventkg.resolve` links them) or a shared
+    perpetrator; ``reasons`` on the edge says which. Reports of one incident stay
+    separate nodes (each keeps its own article's figures), tied pairwise, and carry
+    ``incident``, the ``ekg:Incident``'s IRI.
 ``full``
     everything the views draw: actors, events, claims, places (with ``ekg:locatedIn``),
     weapons and targets.
@@ -28,8 +32,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import io
-import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -39,11 +41,13 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
+from eventkg import records
 from eventkg.errors import EventKGError
 from eventkg.rdf.build import BASE, bind_prefixes
 from eventkg.rdf.namespace import EKG
+from eventkg.records import GraphSource, as_store
 from eventkg.resources import ontology_graph
 
 __all__ = [
@@ -65,12 +69,11 @@ PROJECTIONS = ("actors", "bipartite", "places", "events", "full")
 METRICS = ("degree", "betweenness", "pagerank", "eigenvector", "community", "component")
 LINK_METHODS = ("adamic_adar", "jaccard", "resource_allocation")
 
-#: an RDF file (or several), an rdflib Dataset/Graph, or an open Oxigraph store
-GraphSource = str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | Graph | ox.Store
 
 _EKG = str(EKG._NS)
 _RELATED_TO = _EKG + "relatedTo"  # not (yet) in the ontology; read when cross-article resolution adds it
 _ACTOR_ROLES = ("perpetrator", "victim", "detainee", "claimant", "speaker")
+_CLAIMS = ("ResponsibilityClaim", "Statement", "Denial", "Accusation")
 _PREFIXES = f"""PREFIX ekg: <{_EKG}>
 PREFIX rdfs: <{RDFS}>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -100,6 +103,7 @@ class Event:
     article: str | None = None
     article_id: str | None = None
     sentence: str | None = None
+    incident: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,22 +163,6 @@ def _kind(cls: str) -> str | None:
     return None
 
 
-def _store(source: GraphSource) -> ox.Store:
-    """Open ``source`` as an Oxigraph store: the one place analysis reads graphs from."""
-    if isinstance(source, ox.Store):
-        return source
-    if isinstance(source, Graph):
-        store = ox.Store()
-        data = source.serialize(format="nquads" if isinstance(source, Dataset) else "nt", encoding="utf-8")
-        fmt = ox.RdfFormat.N_QUADS if isinstance(source, Dataset) else ox.RdfFormat.N_TRIPLES
-        store.bulk_load(io.BytesIO(data), format=fmt)
-        return store
-    from eventkg.store import _open_store  # the files-to-store loader `eventkg query` uses
-
-    files = [source] if isinstance(source, str | os.PathLike) else list(source)
-    return _open_store(files)
-
-
 def _select(store: ox.Store, sparql: str) -> Iterator[tuple[str | None, ...]]:
     """Rows of plain values (IRIs and literals' lexical forms); ``None`` where unbound."""
     res = store.query(_PREFIXES + sparql, use_default_graph_as_union=True)
@@ -183,18 +171,18 @@ def _select(store: ox.Store, sparql: str) -> Iterator[tuple[str | None, ...]]:
         yield tuple(None if term is None else term.value for term in solution)
 
 
-def _int(v: str | None) -> int | None:
-    return None if v is None else int(float(v))
-
-
 def read_facts(source: GraphSource, *, sentences: bool = False) -> Facts:
-    """Read the events, their actors, places and claims from a graph with SPARQL.
+    """Read the events, their actors, places and claims from a graph.
+
+    The events come from :func:`eventkg.records.event_records`, the reader the exports
+    use too; an event that several article graphs assert under one IRI is one event here,
+    as the first record (by date, article) gives it, with every graph's roles.
 
     Parameters
     ----------
     source
-        A graph file written by ``eventkg extract`` (or several), an rdflib Dataset or an
-        Oxigraph store.
+        A graph file written by ``eventkg extract`` (or several), an Oxigraph store folder,
+        an rdflib Dataset or an open Oxigraph store.
     sentences
         Also find each event's source sentence (for the views' tooltips).
 
@@ -217,90 +205,64 @@ def read_facts(source: GraphSource, *, sentences: bool = False) -> Facts:
     >>> facts.events["https://example.org/e1"].type, facts.roles
     ('Bombing', (('https://example.org/e1', 'perpetrator', 'https://example.org/isis'),))
     """
-    store = _store(source)
-    event_types = " ".join(f"ekg:{c}" for c in sorted(_subclasses("Event")))
+    store = as_store(source)
     events: dict[str, Event] = {}
-    for e, cls, label, date, killed, injured, arrested, article, aid in _select(
-        store,
-        f"""SELECT ?e ?class ?label ?date ?killed ?injured ?arrested ?article ?aid WHERE {{
-          VALUES ?class {{ {event_types} }}
-          ?e a ?class .
-          OPTIONAL {{ ?e rdfs:label ?label }} OPTIONAL {{ ?e ekg:date ?date }}
-          OPTIONAL {{ ?e ekg:killed ?killed }} OPTIONAL {{ ?e ekg:injured ?injured }}
-          OPTIONAL {{ ?e ekg:arrested ?arrested }}
-          OPTIONAL {{ ?e prov:wasDerivedFrom ?article OPTIONAL {{ ?article ekg:articleId ?aid }} }}
-        }}""",
-    ):
-        assert e is not None and cls is not None
-        if e not in events:
-            kind = cls[len(_EKG) :]
-            events[e] = Event(
-                e, kind, label or kind, date, _int(killed), _int(injured), _int(arrested), article, aid
-            )
-
-    entity_types = " ".join(
-        f"ekg:{c}" for r in ("Agent", "Place", "Weapon", "Target") for c in sorted(_subclasses(r))
-    )
     entities: dict[str, Entity] = {}
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for x, cls, label, alias, lat, lon in _select(
-        store,
-        f"""SELECT ?x ?class ?label ?alias ?lat ?lon WHERE {{
-          VALUES ?class {{ {entity_types} }}
-          ?x a ?class .
-          OPTIONAL {{ ?x rdfs:label ?label }} OPTIONAL {{ ?x skos:altLabel ?alias }}
-          OPTIONAL {{ ?x schema:latitude ?lat ; schema:longitude ?lon }}
-        }}""",
-    ):
-        assert x is not None and cls is not None
-        name = cls[len(_EKG) :]
-        ent_kind = _kind(name)
-        assert ent_kind is not None
-        if alias:
-            aliases[x].add(alias)
-        old = entities.get(x)
-        if old is None or (old.type in ("Agent", "Place", "Organization") and name != old.type):
-            entities[x] = Entity(
-                x, name, ent_kind, label or x.rsplit("/", 1)[-1], (), _float(lat), _float(lon)
-            )
-    entities = {x: dataclasses.replace(v, aliases=tuple(sorted(aliases[x]))) for x, v in entities.items()}
-
     roles: set[tuple[str, str, str]] = set()
-    for e, role, x in _select(
-        store,
-        """SELECT ?e ?role ?x WHERE {
-          { VALUES ?p { ekg:perpetrator ekg:victim ekg:detainee ekg:target ekg:place
-                        ekg:instrument ekg:seizedItem }
-            ?e ?p ?x BIND(STRAFTER(STR(?p), "#") AS ?role) }
-          UNION
-          { ?e ekg:casualtyFigure [ ekg:group ?x ; ekg:outcome ?o ]
-            BIND(IF(?o = ekg:Arrested, "detainee", "victim") AS ?role) }
-        }""",
-    ):
-        assert e is not None and role is not None and x is not None
-        if e in events and x in entities:
-            roles.add((e, role, x))
+    claims: dict[tuple[str, str, str, str], Claim] = {}
+    located: set[tuple[str, str]] = set()
 
-    claims: list[Claim] = []
-    for c, cls, e, x, quote, outlet in _select(
-        store,
-        """SELECT ?c ?class ?e ?x (SAMPLE(?q) AS ?quote) (SAMPLE(?o) AS ?outlet) WHERE {
-          ?c a ?class ; ekg:about ?e ; ekg:claimant ?x .
-          FILTER(?class IN (ekg:ResponsibilityClaim, ekg:Statement, ekg:Denial, ekg:Accusation))
-          OPTIONAL { ?c ekg:quote ?q } OPTIONAL { ?c ekg:reportedBy ?o }
-        } GROUP BY ?c ?class ?e ?x ORDER BY ?c ?e ?x""",
-    ):
-        assert c is not None and cls is not None and e is not None and x is not None
-        if e in events and x in entities:
-            kind = cls[len(_EKG) :]
-            claims.append(Claim(c, kind, e, x, quote, outlet))
-            roles.add((e, "claimant" if kind == "ResponsibilityClaim" else "speaker", x))
+    def known(x: records.Entity) -> bool:
+        """Add ``x`` to the entities; False when it is no actor, place, weapon or target."""
+        if x.iri not in entities:
+            kind = _kind(x.kind or "")
+            if kind is None:
+                return False
+            label = x.label or x.iri.rsplit("/", 1)[-1]
+            entities[x.iri] = Entity(x.iri, x.kind or "", kind, label, (), x.latitude, x.longitude)
+        return True
 
-    located = tuple(
-        (p, q)
-        for p, q in _select(store, "SELECT ?p ?q WHERE { ?p ekg:locatedIn ?q }")
-        if p in entities and q in entities
-    )
+    for rec in records.event_records(store, details=False):
+        e = rec.iri
+        if e not in events:
+            killed, injured, arrested = (v[0] if v else None for v in (rec.killed, rec.injured, rec.arrested))
+            label = rec.label or rec.kind
+            events[e] = Event(
+                e,
+                rec.kind,
+                label,
+                rec.date,
+                killed,
+                injured,
+                arrested,
+                rec.article.iri,
+                rec.article.id,
+                incident=rec.incident,
+            )
+        for place in rec.places:
+            if known(place):
+                located.update((place.iri, q) for q in place.located_in)
+        taking_part = [(role, x) for role, xs in rec.roles.items() for x in xs]
+        taking_part += [("place", p) for p in rec.places if p.iri in rec.place_iris]
+        taking_part += [
+            ("detainee" if f.outcome == "Arrested" else "victim", f.group_node)
+            for f in rec.figures
+            if f.group_node
+        ]
+        roles.update((e, role, x.iri) for role, x in taking_part if known(x))
+        for c in rec.claims:
+            if c.kind in _CLAIMS and c.claimant is not None and known(c.claimant):
+                outlet = c.reported_by.iri if c.reported_by else None
+                claims.setdefault(
+                    (c.iri, c.kind, e, c.claimant.iri),
+                    Claim(c.iri, c.kind, e, c.claimant.iri, c.quote, outlet),
+                )
+                roles.add((e, "claimant" if c.kind == "ResponsibilityClaim" else "speaker", c.claimant.iri))
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for x, alias in _select(store, "SELECT ?x ?alias WHERE { ?x skos:altLabel ?alias }"):
+        if x in entities and alias:
+            aliases[x].add(alias)
+    entities = {x: dataclasses.replace(v, aliases=tuple(sorted(aliases[x]))) for x, v in entities.items()}
     related = tuple(
         sorted(
             (a, b, reason)
@@ -316,11 +278,14 @@ def read_facts(source: GraphSource, *, sentences: bool = False) -> Facts:
     )
     if sentences:
         events = _with_sentences(store, events)
-    return Facts(events, entities, tuple(sorted(roles)), tuple(claims), located, related)
-
-
-def _float(v: str | None) -> float | None:
-    return None if v is None else float(v)
+    return Facts(
+        events,
+        entities,
+        tuple(sorted(roles)),
+        tuple(claims[k] for k in sorted(claims, key=lambda k: (k[0], k[2], k[3]))),
+        tuple(sorted(p for p in located if p[0] in entities and p[1] in entities)),
+        related,
+    )
 
 
 def _with_sentences(store: ox.Store, events: dict[str, Event]) -> dict[str, Event]:
@@ -548,7 +513,7 @@ def to_networkx(
     if projection == "events":
         _tie_events(g, facts, keep, by_event)
     if projection == "full":
-        _add_claims_and_places(g, facts, keep)
+        _add_claims_and_places(g, facts, keep, add_entity)
     for _, d in g.nodes(data=True):
         d["bipartite"] = int(d["kind"] != "actor")
     return g
@@ -567,6 +532,13 @@ def _tie_events(
     for a, b, reason in facts.related:
         if a in keep and b in keep:
             tie(a, b, reason)
+    by_incident: dict[str, list[str]] = defaultdict(list)
+    for e in sorted(keep):
+        if (incident := facts.events[e].incident) is not None:
+            by_incident[incident].append(e)
+    for reports in by_incident.values():
+        for a, b in combinations(reports, 2):
+            tie(a, b, "same incident")
     by_perpetrator: dict[str, list[str]] = defaultdict(list)
     for e in sorted(keep):
         for role, x in by_event[e]:
@@ -577,7 +549,9 @@ def _tie_events(
             tie(a, b, f"same perpetrator: {facts.entities[x].label}")
 
 
-def _add_claims_and_places(g: nx.Graph, facts: Facts, keep: set[str]) -> None:
+def _add_claims_and_places(
+    g: nx.Graph, facts: Facts, keep: set[str], add_entity: Callable[[str], None]
+) -> None:
     for c in facts.claims:
         if c.event not in keep:
             continue
@@ -587,9 +561,14 @@ def _add_claims_and_places(g: nx.Graph, facts: Facts, keep: set[str]) -> None:
         g.add_edge(c.iri, c.event, weight=1, roles=["about"])
         role = "claimant" if c.type == "ResponsibilityClaim" else "speaker"
         g.add_edge(c.claimant, c.iri, weight=1, roles=[role])  # the claimant is a node: a role of the event
-    for p, q in facts.located_in:
-        if p in g and q in g:
-            g.add_edge(p, q, weight=1, roles=["locatedIn"])
+    grown = True
+    while grown:  # the chain up from each place an event names: Kerman, Kerman Province, Iran
+        grown = False
+        for p, q in facts.located_in:
+            if p in g and q in facts.entities and not g.has_edge(p, q):
+                add_entity(q)
+                g.add_edge(p, q, weight=1, roles=["locatedIn"])
+                grown = True
 
 
 # --------------------------------------------------------------------------- metrics

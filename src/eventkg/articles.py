@@ -418,18 +418,26 @@ def _html_article(data: bytes, *, article_id: str, where: str) -> Article:
         raise ArticleError("empty file; add the page or remove the file", source=where)
     import trafilatura
 
+    options: dict[str, Any] = {"include_comments": False, "include_images": False, "include_links": False}
     doc = trafilatura.bare_extraction(
         html,
         with_metadata=True,
-        include_comments=False,
-        include_images=False,
-        include_links=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
+        **options,
     )
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
         raise ArticleError(
             "no main text found in the HTML page; save the article text as .txt instead",
+            source=where,
+        )
+    # trafilatura falls back to any text on the page (menus, a cookie notice); asked for
+    # precision, it keeps only what it takes for the article's own text
+    main = trafilatura.bare_extraction(html, favor_precision=True, **options)
+    if main is None or not (getattr(main, "text", None) or "").strip():
+        raise ArticleError(
+            "no article text found: the page has only navigation/boilerplate; "
+            "give the article's own page or save its text as .txt",
             source=where,
         )
     title = (getattr(doc, "title", None) or "").strip() or None

@@ -807,6 +807,8 @@ def stats(graph: tuple[str, ...], store_dir: str | None, fmt: str) -> None:
 # eventkg.exports.FORMATS and eventkg.crosswalk.SCHEMES, spelled out so that --help does
 # not import them (a test keeps them equal)
 _EXPORT_FORMATS = ("acled-csv", "gtd-csv", "jsonl", "graphml", "gexf", "jsonld", "trig", "nq", "ttl", "nt")
+# eventkg.analysis.PROJECTIONS, likewise
+_PROJECTIONS = ("actors", "bipartite", "places", "events", "full")
 
 
 @main.command()
@@ -814,20 +816,30 @@ _EXPORT_FORMATS = ("acled-csv", "gtd-csv", "jsonl", "graphml", "gexf", "jsonld",
 @store_option()
 @click.option("--format", "fmt", type=click.Choice(_EXPORT_FORMATS), required=True, help="The output format.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
-def export(graph: tuple[str, ...], store_dir: str | None, fmt: str, output: str) -> None:
+@click.option(
+    "--projection",
+    type=click.Choice(_PROJECTIONS),
+    help="For graphml/gexf: the analysis projection to write.  [default: full]",
+)
+def export(
+    graph: tuple[str, ...], store_dir: str | None, fmt: str, output: str, projection: str | None
+) -> None:
     """Export GRAPH files or --store DIR as ACLED/GTD-style CSV, JSON Lines, GraphML, GEXF, JSON-LD or RDF.
 
     \b
     eventkg export out.trig --format acled-csv -o events.csv
-    eventkg export out.trig --format gexf -o actors.gexf
+    eventkg export out.trig --format gexf -o network.gexf
+    eventkg export out.trig --format graphml --projection actors -o actors.graphml
     eventkg export --store kg/ --format trig -o all.trig   (streams from the store)
     docs/formats.md documents every column and attribute.
     """
     from eventkg.exports import export as run_export
 
+    if projection is not None and fmt not in ("graphml", "gexf"):
+        raise click.UsageError(f"--projection is for graphml and gexf, not {fmt}")
     source = open_source(graph, store_dir)
     try:
-        summary = run_export(source, output, fmt=fmt)
+        summary = run_export(source, output, fmt=fmt, projection=projection or "full")
     except GraphReadError as e:
         raise _InputError(str(e)) from e
     except EventKGError as e:

