@@ -635,7 +635,7 @@ def nquad_batches(source: Source, *, triples: int = 20_000) -> Iterator[bytes]:
 def nquad_graphs(batch: bytes) -> Iterator[tuple[str | None, list[tuple[Node, Node, Node]]]]:
     """``(graph name, rdflib triples)`` for each graph of a batch from :func:`nquad_batches`.
 
-    The name is ``None`` for the default graph.
+    The name is ``None`` for the default graph, ``_:id`` for a blank node.
 
     Examples
     --------
@@ -647,7 +647,10 @@ def nquad_graphs(batch: bytes) -> Iterator[tuple[str | None, list[tuple[Node, No
         triples: list[tuple[Node, Node, Node]] = [
             (_rdf_term(q.subject), _rdf_term(q.predicate), _rdf_term(q.object)) for q in group
         ]
-        yield (None if isinstance(name, ox.DefaultGraph) else str(name.value)), triples
+        if isinstance(name, ox.DefaultGraph):
+            yield None, triples
+        else:  # written as eventkg.validation names graphs: a blank node as _:id
+            yield (f"_:{name.value}" if isinstance(name, ox.BlankNode) else name.value), triples
 
 
 def _graph_quads(
