@@ -668,3 +668,18 @@ def test_attacks_in_two_cities_of_one_country_stay_apart_and_name_no_bare_countr
     )
     places = sorted(labels(ex, e, "place") for e in asserted(ex, "Attack"))
     assert places == [{"Lyon"}, {"Strasbourg"}]
+
+
+def test_the_victims_were_names_who_they_were() -> None:
+    ex = run("A car bomb exploded in Belfast. The victims were two women and a schoolboy.", published=None)
+    [ev] = asserted(ex, "Attack")
+    assert {"women", "schoolboy"} <= labels(ex, ev, "victim")
+    ex = run("A bomb killed three people in Kabul. The dead included a policeman and two children.")
+    [ev] = asserted(ex, "Attack")
+    assert {"policeman", "children"} <= labels(ex, ev, "victim")
+
+
+def test_firing_shots_is_a_shooting() -> None:
+    ex = run("Two individuals in a car pointed rifles at the students, fired some shots and drove away.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.kind == "Shooting" and labels(ex, ev, "perpetrator") == {"individuals"}

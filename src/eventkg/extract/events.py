@@ -83,6 +83,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
         out.append(em)
     _weapons_used_in(doc, table, out)
     _deaths(doc, table, out)
+    _victims_were(doc, table, out)
     _held_responsible(doc, table, out)
     _damaged(doc, table, out)
     _weapons_in_sentence(doc, table, out)
@@ -158,7 +159,10 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         return "Kidnapping"
     if lemma == "round" and _has_child(tok, ("prt",), {"up"}):
         return "Arrest"
-    if lemma == "fire" and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in tok.children):
+    if lemma == "fire" and (
+        any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in tok.children)
+        or _has_child(tok, ("dobj",), _SHOTS)  # "fired some shots", "fired their guns"
+    ):
         return "Shooting"
     if lemma in ("throw", "hurl", "plant", "place", "lob") and _weapon_in(
         [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")], table
@@ -249,9 +253,10 @@ def _generic_mention(tok: Token) -> bool:
 
 
 def _inherited_subject(tok: Token) -> list[Token]:
-    """ "guerrillas killed a peasant and burned a truck": "burned" shares "killed"'s subject."""
+    """ "guerrillas killed a peasant and burned a truck", "pointed rifles, fired shots": "burned"
+    and "fired" share the first verb's subject."""
     if (
-        tok.dep_ == "conj"
+        (tok.dep_ == "conj" or (tok.dep_ == "dep" and tok.head.pos_ == "VERB"))
         and tok.pos_ == "VERB"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     ):
@@ -578,6 +583,7 @@ _HUMAN_OBJECT_VERBS = {
 
 
 _EXPLODE = {"detonate", "explode", "blow"}
+_SHOTS = {"shot", "gun", "weapon", "bullet", "round", "volley", "burst", "rifle"}  # their lemmas
 _PLANT = {"plant", "place", "leave", "set", "throw", "hurl", "detonate", "activate"}
 _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "minibus", "jeep", "lorry"}
 
@@ -760,8 +766,8 @@ def _anyone(t: Token) -> bool:
 
 
 def _qualified(t: Token) -> bool:
-    """Not "people" with nothing to tell them apart: "unidentified persons", "armed men", "soldiers"."""
-    return not _generic(t) or any(c.dep_ == "amod" for c in t.children)
+    """Not "people" with nothing to tell them apart: "unidentified persons", "two individuals"."""
+    return not _generic(t) or any(c.dep_ in ("amod", "nummod") for c in t.children)
 
 
 def _generic(t: Token) -> bool:
@@ -851,23 +857,19 @@ def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) 
         target = next((by_token[c.i] for c in tok.children if c.dep_ == "pobj" and c.i in by_token), None)
         if target is None or target.date is not None:
             continue
-        span = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
-        if not span:
+        got = _days(tok)
+        if got is None:
             continue
-        amount = next((c for c in span[0].children if c.dep_ == "nummod"), None)
-        n = parse_number(amount.text) if amount is not None else 1
-        if n is None:
-            continue
-        days = n * (7 if span[0].lemma_.lower() == "week" else 1)
+        span, days = got
         anchor = None
         for ent in tok.sent.ents:  # the nearest day-precise date before "three days"
-            if ent.label_ == "DATE" and ent.end <= span[0].i:
+            if ent.label_ == "DATE" and ent.end <= span.i:
                 value = normalize_date(ent.text, table.article.published)
                 if value and len(value) == 10:
                     anchor = value
         if anchor is not None:
             target.date = shift(anchor, -days if tok.lower_ == "after" else days)
-            target.date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
+            target.date_mention = table.span_mention(list(doc[span.left_edge.i : tok.i + 1]))
     _later(doc, table, mentions)
 
 
@@ -876,18 +878,25 @@ def _later(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
     for tok in doc:
         if tok.lower_ != "later" or tok.dep_ != "advmod":
             continue
-        span = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
+        got = _days(tok)
         after = [m for m in mentions if m.token.sent == tok.sent and m.token.i > tok.i and m.date is None]
         dated = [m.date for m in mentions if m.token.i < tok.i and m.date is not None and len(m.date) == 10]
-        if not span or not after or not dated:
+        if got is None or not after or not dated:
             continue
-        amount = next((c for c in span[0].children if c.dep_ == "nummod"), None)
-        n = parse_number(amount.text) if amount is not None else 1
-        if n is None:
-            continue
-        days = n * (7 if span[0].lemma_.lower() == "week" else 1)
+        span, days = got
         after[0].date = shift(dated[-1], days)
-        after[0].date_mention = table.span_mention(list(doc[span[0].left_edge.i : tok.i + 1]))
+        after[0].date_mention = table.span_mention(list(doc[span.left_edge.i : tok.i + 1]))
+
+
+def _days(tok: Token) -> tuple[Token, int] | None:
+    """The span "three days" / "a week" hanging from "after", "before" or "later", in days."""
+    spans = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")]
+    if not spans:
+        return None
+    span = spans[0]
+    amount = next((c for c in span.children if c.dep_ == "nummod"), None)
+    n = parse_number(amount.text) if amount is not None else 1
+    return None if n is None else (span, n * (7 if span.lemma_.lower() == "week" else 1))
 
 
 _DEATH_NOUNS = {
@@ -920,6 +929,33 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
                         got = table.filler(t)
                         if got and (got[1] in ("person", "human") or table.kind(got[0]) == "Group"):
                             attack.add("generic_victim" if _generic(t) else "victim", got[0])
+
+
+_CASUALTY_NOUNS = {"victim", "dead", "casualty", "wounded", "injured", "fatality"}
+
+
+def _victims_were(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """ "the victims were two women and a schoolboy", "the dead included a policeman": who
+    they were, for the attack in that sentence or the one named last before it."""
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.lemma_.lower() not in _CASUALTY_NOUNS or not _definite(tok):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in ("be", "include"):
+            continue
+        violent = [m for m in mentions if m.violent and m.status == "asserted" and m.token.i < verb.i]
+        same = [m for m in mentions if m.violent and m.token.sent == tok.sent]
+        attack = same[0] if same else (violent[-1] if violent else None)
+        if attack is None:
+            continue
+        for c in verb.children:
+            if c.dep_ in ("attr", "dobj"):
+                for t in _listed(c, table):
+                    got = table.filler(t)
+                    if got is None and _anyone(t):
+                        got = table.group(t), "human"
+                    if got is not None and (got[1] in ("person", "human") or table.kind(got[0]) == "Group"):
+                        attack.add("victim", got[0])
 
 
 def _weapons_in_sentence(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
