@@ -7,9 +7,10 @@ messages (or the bundled samples), copied under new article ids until the size i
 reached. Shared things (armed groups, countries and places with external ids) stay
 shared between copies, as they are between real articles.
 
-Every step runs in its own process, so the peak memory (max RSS, the step's worker
-processes included) is the step's own. Prints tables and writes them to
-``benchmarks/scale.md``. Times are wall-clock seconds on this machine; nothing is asserted.
+Every step runs in its own process, so the peak memory (max RSS) is the step's own
+(validation's worker processes are not counted: they are the forkserver's children).
+Prints tables and writes them to ``benchmarks/scale.md``. Times are wall-clock seconds on
+this machine, with CPU seconds beside them (the machine may be shared); nothing is asserted.
 """
 
 from __future__ import annotations
@@ -107,13 +108,15 @@ def _queries(store_dir: Path, repeat: int) -> dict[str, float]:
     out: dict[str, float] = {}
     for q in QUERIES:
         text = _with_prefixes(q.read_text())
-        times = []
+        times, cpu = [], []
         for _ in range(repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             rows = len(query(store, text).rows)
             times.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
         out[q.stem] = times[0]
         out[q.stem + ":median"] = statistics.median(times)
+        out[q.stem + ":cpu"] = statistics.median(cpu)
         out[q.stem + ":rows"] = rows
     return out
 
@@ -141,9 +144,12 @@ def _step(argv: list[str]) -> None:
         res = _validate(Path(args[0]), int(args[1]))
     else:
         raise SystemExit(f"unknown step {name}")
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    res["peak_mb"] = (own + workers) / 1024  # KiB on Linux; worker processes added
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    # KiB on Linux; with --jobs the workers are the forkserver's children, not counted here
+    res["peak_mb"] = (own.ru_maxrss + workers.ru_maxrss) / 1024
+    # CPU seconds of the step and its workers: on a shared machine, what the wall time would
+    # be with the cores to itself (divided by the workers that ran at once)
+    res["cpu_s"] = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
     print(json.dumps(res))
 
 
@@ -193,7 +199,7 @@ def main() -> None:
             _run("generate", str(template), str(n), str(data[n]))
 
     report = [f"Generated from {template.name} ({sum(1 for _ in template.open('rb'))} quads); "
-              f"{os.cpu_count()} CPUs.\n"]  # fmt: skip
+              f"{os.cpu_count()} CPUs; load average at the start {_load()}.\n"]  # fmt: skip
     ingest_rows = []
     stores: dict[int, Path] = {}
     for n in sorted(set(args.sizes) | set(args.validate)):
@@ -215,10 +221,11 @@ def main() -> None:
         row = [f"`{q.name}`"]
         for n in args.sizes:
             res = q_results[n]
-            row += [f"{res[q.stem]:.3f}", f"{res[q.stem + ':median']:.3f}", f"{int(res[q.stem + ':rows']):,}"]
+            row += [f"{res[q.stem + k]:.3f}" for k in ("", ":median", ":cpu")]
+            row.append(f"{int(res[q.stem + ':rows']):,}")
         q_rows.append(row)
-    q_rows.append(["peak MB", *[x for n in args.sizes for x in (_fmt(q_results[n]["peak_mb"]), "", "")]])
-    header = ["query"] + [h for n in args.sizes for h in (f"{n:,}: first s", "median s", "rows")]
+    q_rows.append(["peak MB", *[x for n in args.sizes for x in (_fmt(q_results[n]["peak_mb"]), "", "", "")]])
+    header = ["query"] + [h for n in args.sizes for h in (f"{n:,}: first s", "median s", "CPU s", "rows")]
     report.append(_table("SPARQL latency in the embedded store (`eventkg query --store`)", header, q_rows))
     _write(args.out, report)
 
@@ -227,13 +234,21 @@ def main() -> None:
     for n in args.validate:
         for jobs in args.jobs:
             r = _run("validate", str(stores[n]), str(jobs))
-            v_rows.append(
-                [f"{n:,}", str(jobs), _fmt(r["seconds"]), _fmt(n / r["seconds"]), _fmt(r["peak_mb"])]
-            )
-            report[-1] = _table("Validation (`eventkg validate --store DIR --jobs N`)",
-                                ["triples", "jobs", "seconds", "triples/s", "peak MB"], v_rows)  # fmt: skip
+            # worker processes are the forkserver's children: their CPU time is not counted
+            cpu = _fmt(r["cpu_s"]) if jobs == 1 else ""
+            times = [_fmt(r["seconds"]), cpu, _fmt(n / r["seconds"])]
+            v_rows.append([f"{n:,}", str(jobs), *times, _fmt(r["peak_mb"])])
+            header = ["triples", "jobs", "seconds", "CPU s", "triples/s", "peak MB"]
+            report[-1] = _table("Validation (`eventkg validate --store DIR --jobs N`)", header, v_rows)
             _write(args.out, report)
+    report.append(f"Load average at the end {_load()}.\n")
+    _write(args.out, report)
     print("\n".join(report))
+
+
+def _load() -> str:
+    """The machine's load averages (1, 5, 15 minutes): how busy the cores were."""
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def _write(out: str, report: list[str]) -> None:

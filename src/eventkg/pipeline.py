@@ -26,7 +26,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from eventkg.articles import read_articles
@@ -36,8 +35,8 @@ from eventkg.extract.chunked import extract_chunked
 from eventkg.models import Article, Extraction
 from eventkg.nlp import DEFAULT_MODEL, make_nlp, parse_chunks
 from eventkg.rdf import article_graph
-from eventkg.store import GraphWriter, Source, StoreWriter, format_for, nquad_batches, to_dataset
-from eventkg.validation import ValidationReport, ValidationResult, report_of, validate
+from eventkg.store import GraphWriter, Source, StoreWriter, format_for, nquad_batches, nquad_graphs
+from eventkg.validation import ValidationReport, ValidationResult, report_of, validate_graphs
 
 __all__ = ["RunSummary", "extract_article", "run", "validate_source"]
 
@@ -268,7 +267,7 @@ def validate_source(
 ) -> ValidationReport:
     """Validate every graph of a file or store, in batches of whole article graphs.
 
-    Each batch is validated in memory by :func:`eventkg.validation.validate` (pySHACL is
+    Each batch is validated in memory by :func:`eventkg.validation.validate_graphs` (pySHACL is
     about three times slower over an Oxigraph store), in ``jobs`` worker processes; only
     one batch per worker is held at a time, so stores of any size can be checked. The
     result is the same as ``validate(load(source))`` except that ``graph`` (pySHACL's
@@ -294,9 +293,7 @@ def validate_source(
         return report_of(r for _, future in done for r in future.result())
 
 
-def _validate_batch(nquads: bytes, extra_shapes: tuple[bytes, ...] = ()) -> tuple[ValidationResult, ...]:
+def _validate_batch(nquads: bytes, extra_shapes: tuple[bytes, ...] = ()) -> list[ValidationResult]:
     """Validate a batch of article graphs given as N-Quads (in a worker process)."""
-    store = ox.Store()
-    store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
     extra = [Graph().parse(data=shapes, format="nt") for shapes in extra_shapes]
-    return validate(to_dataset(store), extra_shapes=extra).results
+    return validate_graphs(nquad_graphs(nquads), extra_shapes=extra)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import itertools
 import json
 import os
 import re
@@ -40,6 +41,7 @@ import rdflib.plugins.sparql
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDFS, XSD
+from rdflib.term import Node
 
 from eventkg.errors import GraphReadError, OutputError, QueryError
 from eventkg.rdf.build import PREFIXES, bind_prefixes
@@ -62,6 +64,7 @@ __all__ = [
     "iter_graphs",
     "load",
     "nquad_batches",
+    "nquad_graphs",
     "open_store",
     "query",
     "to_dataset",
@@ -627,6 +630,27 @@ def nquad_batches(source: Source, *, triples: int = 20_000) -> Iterator[bytes]:
             batch = []
     if batch:
         yield ox.serialize(batch, format=ox.RdfFormat.N_QUADS) or b""
+
+
+def nquad_graphs(batch: bytes) -> Iterator[tuple[str | None, list[tuple[Node, Node, Node]]]]:
+    """``(graph name, rdflib triples)`` for each graph of a batch from :func:`nquad_batches`.
+
+    The name is ``None`` for the default graph, ``_:id`` for a blank node.
+
+    Examples
+    --------
+    >>> [(name, len(triples)) for name, triples in nquad_graphs(b'<http://a> <http://b> "c" <http://g> .\\n')]
+    [('http://g', 1)]
+    """
+    quads = ox.parse(batch, format=ox.RdfFormat.N_QUADS)
+    for name, group in itertools.groupby(quads, key=lambda q: q.graph_name):
+        triples: list[tuple[Node, Node, Node]] = [
+            (_rdf_term(q.subject), _rdf_term(q.predicate), _rdf_term(q.object)) for q in group
+        ]
+        if isinstance(name, ox.DefaultGraph):
+            yield None, triples
+        else:  # written as eventkg.validation names graphs: a blank node as _:id
+            yield (f"_:{name.value}" if isinstance(name, ox.BlankNode) else name.value), triples
 
 
 def _graph_quads(
