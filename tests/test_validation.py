@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -11,7 +12,7 @@ from rdflib.namespace import OWL, PROV, SH, SKOS
 from eventkg.errors import NetworkAccessError
 from eventkg.rdf.namespace import EKG, NIF
 from eventkg.resources import ontology_graph, shapes_graph
-from eventkg.validation import ValidationReport, ValidationResult, validate
+from eventkg.validation import ValidationReport, ValidationResult, report_of, validate, validate_graphs
 
 SDO = Namespace("https://schema.org/")
 EKGSH = Namespace("https://w3id.org/eventkg/shapes#")
@@ -838,6 +839,23 @@ def test_warning_alone_conforms(mutate: Mutation, focus: URIRef, fragment: str, 
     assert matching, report.text
     assert str(shape) in {r.shape for r in matching}, report.text
     assert "warning" in report.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [_all()] + [case[1] for case in VIOLATIONS + WARNINGS],
+    ids=["conforming"] + [case[0] for case in VIOLATIONS + WARNINGS],
+)
+def test_graph_batches_find_what_validate_finds(mutate: Mutation) -> None:
+    """``validate_graphs`` (SPARQL constraints in Oxigraph) reports exactly what pySHACL alone does."""
+    g = article()
+    mutate(g)
+    expected = validate(g).results
+    assert report_of(validate_graphs([(None, list(g))])).results == expected
+    named = "https://example.org/graph/a1"
+    assert report_of(validate_graphs([(named, list(g)), (named + "x", list(article()))])).results == tuple(
+        dataclasses.replace(r, graph=named) for r in expected
+    )
 
 
 def _named_shapes() -> set[URIRef]:

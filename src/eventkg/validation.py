@@ -9,17 +9,31 @@ ontology; with pySHACL's inference on, the whole ontology is mixed in instead.) 
 results are merged into one :class:`ValidationReport`. Only ``sh:Violation`` results make
 a graph fail; warnings (an attack without a place, casualty breakdowns that exceed the
 headline toll) are reported but the graph still conforms.
+
+:func:`validate_graphs` (the batches of ``eventkg validate --store``) finds the same
+results faster: pySHACL checks each graph against the shapes without their ``sh:sparql``
+constraints, and Oxigraph runs each of those queries over the focus nodes of a graph at
+once (``$this`` bound by a join with the shape's targets, not per focus node by rdflib),
+reporting as pySHACL does. A constraint that such a join cannot evaluate the same way (a
+property shape's, one with sub-selects, ``$PATH`` or custom targets) stays with pySHACL.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyoxigraph as ox
 import pyshacl
+from pyshacl.errors import ValidationFailure
+from pyshacl.graph_abstraction import DataGraph
+from pyshacl.monkey import apply_patches
+from pyshacl.shapes_graph import ShapesGraph
+from pyshacl.validator import Validator, assign_baked_in
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 from rdflib.namespace import PROV, RDFS, SH, SKOS
@@ -32,6 +46,7 @@ from rdflib.term import Identifier, Node
 from eventkg.errors import NetworkAccessError
 from eventkg.rdf.namespace import EKG, NIF
 from eventkg.resources import ontology_graph, shapes_graph
+from eventkg.store import _ox_term, _rdf_term
 
 __all__ = ["ValidationReport", "ValidationResult", "report_of", "validate", "validate_graphs"]
 
@@ -182,7 +197,7 @@ def validate(
     report_graph = Graph()
     report_graph.bind("sh", SH)
     named = ((name, source.triples((None, None, None))) for name, source in _graphs_to_check(graph))
-    for found, raw_report in _check(named, _combined_shapes(shapes, extra_shapes), inference):
+    for found, raw_report, _name, _copy in _check(named, _combined_shapes(shapes, extra_shapes), inference):
         results.update(found)
         for top in raw_report.subjects(RDF.type, SH.ValidationReport):
             raw_report.remove((top, None, None))
@@ -205,7 +220,8 @@ def validate_graphs(
     """Validate article graphs given as ``(graph name, triples)``, each on its own.
 
     What :func:`validate` finds for a Dataset holding these graphs, without building the
-    Dataset (the workers of :func:`eventkg.pipeline.validate_source` use it).
+    Dataset (the workers of :func:`eventkg.pipeline.validate_source` use it), with the
+    SPARQL constraints run by Oxigraph (about twice as fast).
 
     Examples
     --------
@@ -215,13 +231,22 @@ def validate_graphs(
     >>> [(r.graph, r.severity) for r in validate_graphs([("https://example.org/a", [weapon])])]
     [('https://example.org/a', 'Violation')]
     """
-    return [r for found, _ in _check(graphs, _combined_shapes(None, extra_shapes), "none") for r in found]
+    shacl = _combined_shapes(None, extra_shapes)
+    core, constraints = _split_sparql(shacl)
+    found: list[ValidationResult] = []
+    checked: list[tuple[str | None, Graph]] = []
+    for results, _report, name, scratch in _check(graphs, core, "none"):
+        found += results
+        checked.append((name, scratch))
+    if constraints:
+        found += _sparql_results(checked, constraints, shacl)
+    return found
 
 
 def _check(
     graphs: Iterable[tuple[str | None, Iterable[tuple[Node, Node, Node]]]], shacl: Graph, inference: str
-) -> Iterator[tuple[list[ValidationResult], Graph]]:
-    """``(results, pySHACL's report graph)`` for each graph, validated in an in-memory copy."""
+) -> Iterator[tuple[list[ValidationResult], Graph, str | None, Graph]]:
+    """``(results, pySHACL's report graph, name, copy)`` for each graph, checked in an in-memory copy."""
     if inference not in _INFERENCE:
         raise ValueError(f"inference={inference!r} is not supported: use one of {', '.join(_INFERENCE)}.")
     for name, triples in graphs:
@@ -229,8 +254,24 @@ def _check(
         scratch.addN((s, p, o, scratch) for s, p, o in triples)
         if inference == "none":  # the class hierarchy is all the shapes need from the ontology
             scratch.addN((s, p, o, scratch) for s, p, o in _class_hierarchy())
-        _conforms, raw_report, _text = pyshacl.validate(
-            scratch,
+        raw_report = _pyshacl(scratch, shacl, inference)
+        if not isinstance(raw_report, Graph):  # pySHACL returns its failure instead of raising
+            raise ValueError(
+                f"pySHACL could not validate graph {name or '(default graph)'}: {raw_report} "
+                "Check the SHACL shapes."
+            )
+        yield list(_results(raw_report, shacl, name, scratch)), raw_report, name, scratch
+
+
+def _pyshacl(data: Graph, shacl: Graph, inference: str) -> object:
+    """pySHACL's report graph for ``data`` (or its failure), validated in place.
+
+    Without inference, pySHACL's :class:`~pyshacl.Validator` is given shapes compiled once
+    per process (compiling them took 8% of the time when done for every graph).
+    """
+    if inference != "none":
+        return pyshacl.validate(
+            data,
             shacl_graph=shacl,
             ont_graph=None if inference == "none" else ontology_graph(),
             inference=inference,
@@ -240,13 +281,31 @@ def _check(
             advanced=True,
             inplace=True,
             do_owl_imports=False,
-        )
-        if not isinstance(raw_report, Graph):  # pySHACL returns its failure instead of raising
-            raise ValueError(
-                f"pySHACL could not validate graph {name or '(default graph)'}: {raw_report} "
-                "Check the SHACL shapes."
-            )
-        yield list(_results(raw_report, shacl, name, scratch)), raw_report
+        )[1]
+    validator = Validator(DataGraph.from_rdflib(data), shacl_graph=shacl, options=dict(_VALIDATOR_OPTIONS))
+    validator.shacl_graph = _compiled_shapes(shacl)
+    try:
+        return validator.run()[1]
+    except ValidationFailure as e:
+        return e
+
+
+_VALIDATOR_OPTIONS = {
+    "inference": "none",
+    "inplace": True,
+    "abort_on_first": False,
+    "allow_infos": True,
+    "allow_warnings": True,
+    "advanced": True,
+}
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_shapes(shacl: Graph) -> ShapesGraph:
+    """pySHACL's compiled shapes, built once per process rather than once per graph."""
+    apply_patches()
+    assign_baked_in()
+    return ShapesGraph(shacl)
 
 
 @functools.cache
@@ -257,6 +316,157 @@ def _class_hierarchy() -> tuple[tuple[Node, Node, Node], ...]:
         for c, parent in ontology_graph().subject_objects(RDFS.subClassOf)
         if isinstance(c, URIRef) and isinstance(parent, URIRef)
     )
+
+
+_TARGETS = {
+    SH.targetClass: "{{ $this rdf:type/rdfs:subClassOf* {} }}",
+    SH.targetSubjectsOf: "{{ $this {} [] }}",
+    SH.targetObjectsOf: "{{ [] {} $this }}",
+    SH.targetNode: "{{ VALUES $this {{ {} }} }}",
+}
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _SparqlConstraint:
+    """A ``sh:sparql`` constraint of a node shape, as a query over all its focus nodes at once."""
+
+    shape: Node
+    severity: Node
+    messages: tuple[Literal, ...]
+    query: str
+
+
+@functools.lru_cache(maxsize=8)
+def _split_sparql(shacl: Graph) -> tuple[Graph, tuple[_SparqlConstraint, ...]]:
+    """The shapes without the SPARQL constraints that Oxigraph evaluates, and those constraints.
+
+    A constraint of a node shape with explicit targets is evaluated pre-binding free: its
+    ``sh:select`` with the focus nodes joined in first (``$this`` bound by the targets),
+    which is what binding ``$this`` to each focus node in turn gives for a query without
+    sub-selects. Any other SPARQL constraint stays with pySHACL.
+    """
+    constraints: list[_SparqlConstraint] = []
+    moved: list[tuple[Node, Node, Node]] = []
+    for shape, constraint in shacl.subject_objects(SH.sparql):
+        query = _pre_binding_free(shacl, shape, constraint)
+        if query is not None:
+            shape_messages = [m for m in shacl.objects(shape, SH.message) if isinstance(m, Literal)]
+            own = [m for m in shacl.objects(constraint, SH.message) if isinstance(m, Literal)]
+            messages = tuple(shape_messages + [m for m in own if m not in shape_messages])
+            severity = shacl.value(shape, SH.severity) or SH.Violation
+            constraints.append(_SparqlConstraint(shape, severity, messages, query))
+            moved.append((shape, SH.sparql, constraint))
+    if not moved:
+        return shacl, ()
+    core = Graph()
+    core += shacl
+    for triple in moved:
+        core.remove(triple)
+    return core, tuple(constraints)
+
+
+def _pre_binding_free(shacl: Graph, shape: Node, constraint: Node) -> str | None:
+    """The query of a ``sh:sparql`` constraint over all focus nodes, or None to leave it to pySHACL."""
+    selects = list(shacl.objects(constraint, SH.select))
+    messages = [m for m in shacl.objects(constraint, SH.message) if isinstance(m, Literal)]
+    targets = [
+        (p, o)
+        for p, o in shacl.predicate_objects(shape)
+        if isinstance(p, URIRef) and p.startswith(SH + "target")
+    ]
+    if (
+        len(selects) != 1
+        or not messages
+        or not targets
+        or any(p not in _TARGETS for p, _ in targets)
+        or (shape, SH.path, None) in shacl
+        or (shape, SH.deactivated, None) in shacl
+        or (constraint, SH.deactivated, None) in shacl
+        or (shape, RDF.type, RDFS.Class) in shacl
+        or (None, None, shape) in shacl
+    ):
+        return None
+    text = str(selects[0])
+    where = list(_WHERE.finditer(text))
+    if (
+        len(where) != 1
+        or re.search(r"\$(PATH|shapesGraph|currentShape)\b", text)
+        or text.upper().count("SELECT") != 1
+    ):
+        return None
+    prefixes = "".join(
+        f"PREFIX {shacl.value(d, SH.prefix)}: <{shacl.value(d, SH.namespace)}>\n"
+        for source in shacl.objects(constraint, SH.prefixes)
+        for d in shacl.objects(source, SH.declare)
+    )
+    focus = " UNION ".join(_TARGETS[p].format(o.n3()) for p, o in sorted(targets))
+    join = f" {{ SELECT DISTINCT $this WHERE {{ {focus} }} }} "
+    end = where[0].end()
+    query = f"PREFIX rdf: <{RDF}>\nPREFIX rdfs: <{RDFS}>\n{prefixes}{text[:end]}{join}{text[end:]}"
+    _prepared(query)  # refuses SERVICE and FROM, as for the queries pySHACL runs
+    return query
+
+
+def _sparql_results(
+    graphs: Sequence[tuple[str | None, Graph]], constraints: Sequence[_SparqlConstraint], shacl: Graph
+) -> Iterator[ValidationResult]:
+    """What the SPARQL ``constraints`` find in each graph, evaluated by Oxigraph."""
+    store = ox.Store()
+    names: list[ox.NamedNode] = []
+    terms: dict[object, Node] = {}
+    for i, (_name, graph) in enumerate(graphs):
+        names.append(ox.NamedNode(f"urn:x-eventkg:validation:{i}"))
+        store.extend(ox.Quad(_ox(s, terms), _ox(p, terms), _ox(o, terms), names[-1]) for s, p, o in graph)
+    for (name, graph), graph_node in zip(graphs, names, strict=True):
+        for constraint in constraints:
+            solutions = store.query(constraint.query, default_graph=graph_node)
+            assert isinstance(solutions, ox.QuerySolutions)
+            variables = [v.value for v in solutions.variables]
+            for row in solutions:
+                bound = {v: _rdf(row[v], terms) for v in variables if row[v] is not None}
+                yield _sparql_result(bound, constraint, shacl, name, graph)
+
+
+def _sparql_result(
+    bound: dict[str, Node], constraint: _SparqlConstraint, shacl: Graph, name: str | None, data: Graph
+) -> ValidationResult:
+    """One solution of a SPARQL constraint as pySHACL reports it."""
+    focus = bound.pop("this")
+    path = bound.pop("path", None)
+    value = bound.pop("value", None) or focus
+    bound.update(
+        {"this": focus, "value": value} if path is None else {"this": focus, "path": path, "value": value}
+    )
+    messages = []
+    for message in constraint.messages:
+        text = str(message.value)
+        for var, val in bound.items():
+            text = re.sub(f"{{[?$]{var}}}", str(val), text)
+        messages.append(text)
+    return ValidationResult(
+        severity=_severity(constraint.severity),
+        focus=_term_str(focus),
+        path=_path_str(path, data) if path is not None else None,
+        value=_term_str(value),
+        message=min(messages),
+        shape=_shape_str(constraint.shape, shacl),
+        graph=name,
+        label=_label(focus, data),
+        article=_article(focus, data),
+        span=_span(focus, data),
+    )
+
+
+def _ox(term: Node, terms: dict[object, Node]) -> Any:
+    converted = _ox_term(term)
+    terms.setdefault(converted, term)
+    return converted
+
+
+def _rdf(term: object, terms: dict[object, Node]) -> Node:
+    known = terms.get(term)
+    return known if known is not None else _rdf_term(term)
 
 
 def report_of(results: Iterable[ValidationResult]) -> ValidationReport:
