@@ -691,3 +691,10 @@ def test_claiming_credit_is_claiming_responsibility_but_an_unknown_group_claims_
     assert ex.entity(claim.claimant or "").label == "al-Shabaab" and claim.about
     ex = run("A bomb exploded in a market in Lima. The group claimed credit for the bombing.")
     assert not [c for c in ex.claims if c.kind == "ResponsibilityClaim"]
+
+
+def test_a_tally_over_a_period_is_no_incident_but_a_time_in_a_period_is() -> None:
+    assert not asserted(run("The court complained that five judges have been killed in 2 months."))
+    assert not asserted(run("Over the past year, 300 people were killed in Kabul."))
+    [ev] = asserted(run("Gunmen killed two guards in the last week of May."))
+    assert ev.killed == 2

@@ -242,6 +242,8 @@ def _generic_mention(tok: Token) -> bool:
         for c in tok.children
     ):
         return True
+    if tok.pos_ == "VERB" and any(_period(p) for c in tok.children if c.dep_ == "prep" for p in c.children):
+        return True  # "five judges have been killed in 2 months": a tally over a period
     verb = tok if tok.pos_ == "VERB" else tok.head
     for _ in range(2):
         if any(c.dep_ == "advmod" and c.lower_ in lx.GENERIC_ADVERBS for c in verb.children):
@@ -250,6 +252,17 @@ def _generic_mention(tok: Token) -> bool:
             break
         verb = verb.head
     return False
+
+
+def _period(t: Token) -> bool:
+    """ "2 months", "the past year", "recent years": a stretch of time, not a moment."""
+    if t.dep_ != "pobj" or t.head.lower_ not in ("in", "over", "during", "within") or t.ent_type_ == "":
+        return False
+    if t.lemma_.lower() not in ("week", "month", "year", "decade"):
+        return False
+    if any(c.dep_ == "prep" for c in t.children):
+        return False  # "in the last week of May" is a time, not a stretch
+    return t.tag_ == "NNS" or any(c.like_num or c.lower_ in ("past", "last", "recent") for c in t.children)
 
 
 def _inherited_subject(tok: Token) -> list[Token]:
