@@ -843,8 +843,9 @@ def test_warning_alone_conforms(mutate: Mutation, focus: URIRef, fragment: str, 
 
 @pytest.mark.parametrize(
     "mutate",
-    [_all()] + [case[1] for case in VIOLATIONS + WARNINGS],
-    ids=["conforming"] + [case[0] for case in VIOLATIONS + WARNINGS],
+    [_all(), _set(phrase("bombing"), NIF.anchorOf, Literal(""))]
+    + [case[1] for case in VIOLATIONS + WARNINGS],
+    ids=["conforming", "empty-anchor"] + [case[0] for case in VIOLATIONS + WARNINGS],
 )
 def test_graph_batches_find_what_validate_finds(mutate: Mutation) -> None:
     """``validate_graphs`` (SPARQL constraints in Oxigraph) reports exactly what pySHACL alone does."""

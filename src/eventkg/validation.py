@@ -369,7 +369,6 @@ def _split_sparql(shacl: Graph) -> tuple[Graph, tuple[_SparqlConstraint, ...]]:
 def _pre_binding_free(shacl: Graph, shape: Node, constraint: Node) -> str | None:
     """The query of a ``sh:sparql`` constraint over all focus nodes, or None to leave it to pySHACL."""
     selects = list(shacl.objects(constraint, SH.select))
-    messages = [m for m in shacl.objects(constraint, SH.message) if isinstance(m, Literal)]
     targets = [
         (p, o)
         for p, o in shacl.predicate_objects(shape)
@@ -377,7 +376,7 @@ def _pre_binding_free(shacl: Graph, shape: Node, constraint: Node) -> str | None
     ]
     if (
         len(selects) != 1
-        or not messages
+        or (constraint, SH.message, None) not in shacl
         or not targets
         or any(p not in _TARGETS for p, _ in targets)
         or (shape, SH.path, None) in shacl
@@ -434,7 +433,9 @@ def _sparql_result(
     """One solution of a SPARQL constraint as pySHACL reports it."""
     focus = bound.pop("this")
     path = bound.pop("path", None)
-    value = bound.pop("value", None) or focus
+    value = bound.pop("value", None)
+    if value is None:  # not `or`: a literal 0 is false
+        value = focus
     bound.update(
         {"this": focus, "value": value} if path is None else {"this": focus, "path": path, "value": value}
     )
