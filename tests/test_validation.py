@@ -1108,3 +1108,33 @@ def test_every_shape_has_a_name_and_every_constraint_a_message() -> None:
     for constraint in sg.objects(None, SH.sparql):
         assert sg.value(constraint, SH.message) is not None
         assert sg.value(constraint, SH.prefixes) is not None
+
+
+def test_shapes_without_targets_still_check_through_the_shapes_that_use_them() -> None:
+    """Only targeted shapes run from the top; a shape used via sh:node and implicit class targets count."""
+    extra = Graph().parse(
+        format="turtle",
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix ekg: <https://w3id.org/eventkg/ontology#> .
+        @prefix ex: <https://example.org/shapes#> .
+        ex:WeaponLabel a sh:NodeShape ; sh:targetClass ekg:Weapon ;
+            sh:property [ sh:path rdfs:label ; sh:node ex:Short ] .
+        ex:Short a sh:NodeShape ; sh:maxLength 3 ; sh:message "too long" .
+        ex:Gadget a rdfs:Class , sh:NodeShape ;
+            sh:property [ sh:path ex:serial ; sh:minCount 1 ; sh:message "no serial" ] .
+        """,
+    )
+    ex = Namespace("https://example.org/shapes#")
+    g = Graph()
+    weapon, gadget = URIRef("https://example.org/w"), URIRef("https://example.org/g")
+    g.add((weapon, RDF.type, EKG.Weapon))
+    g.add((weapon, RDFS.label, Literal("grenade")))
+    g.add((gadget, RDF.type, ex.Gadget))
+    found = {
+        (r.focus, r.shape)
+        for r in report_of(validate_graphs([(None, list(g))], extra_shapes=[extra])).results
+    }
+    assert (str(weapon), str(ex.WeaponLabel)) in found
+    assert (str(gadget), str(ex.Gadget)) in found
