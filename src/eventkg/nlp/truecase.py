@@ -230,9 +230,14 @@ def truecase(text: str, nlp: Language) -> str:
 
 
 def _first_name(
-    i: int, matches: list[re.Match[str]], words: list[str], text: str, lexicon: frozenset[str], nouns: frozenset[str]
+    i: int,
+    matches: list[re.Match[str]],
+    words: list[str],
+    text: str,
+    lexicon: frozenset[str],
+    nouns: frozenset[str],
 ) -> bool:
-    """"..., STELA TORRADO DE OTALORA", "AS RUTH ESPERANZA": a word that is only a noun, set off
+    """ "..., STELA TORRADO DE OTALORA", "AS RUTH ESPERANZA": a word that is only a noun, set off
     by a comma or "as" and followed by a word no lexicon knows, starts a name."""
     if words[i].lower() not in nouns or i + 1 >= len(matches) or _known(words[i + 1], lexicon):
         return False
