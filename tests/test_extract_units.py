@@ -170,6 +170,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
                      "soldiers", "San Miguel", "Monday"):  # fmt: skip
         assert expected in out, (expected, out)
     assert truecase("TWO U.S. CITIZENS WERE KILLED.", make_nlp()) == "Two U.S. citizens were killed."
+    text = "HE WAS IDENTIFIED AS RUTH ESPERANZA AGUILAR. HIS WIFE, STELA TORRADO, AND PEASANTS, FARMERS"
+    out = truecase(text, make_nlp())
+    assert "as Ruth Esperanza" in out and "wife, Stela Torrado" in out and "peasants, farmers" in out
 
 
 def test_capital_of_a_demonym() -> None:

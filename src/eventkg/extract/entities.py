@@ -195,9 +195,11 @@ class EntityTable:
         keys = [k for i, k in self.armed_mentions if i < before and (within is None or before - i <= within)]
         return keys[-1] if keys else None
 
-    def last_place(self, before: int, kind: str) -> str | None:
-        """The place of ``kind`` (City, Region...) named last before token ``before``."""
-        for i in range(before - 1, -1, -1):
+    def last_named(self, kind: str, before: int, within: int | None = None) -> str | None:
+        """The entity of ``kind`` (Person, City...) named last before token ``before`` (at most
+        ``within`` tokens back)."""
+        stop = -1 if within is None else max(-1, before - within - 1)
+        for i in range(before - 1, stop, -1):
             key = self.by_token.get(i)
             if key is not None and self.items[key].kind == kind:
                 return key
@@ -205,11 +207,7 @@ class EntityTable:
 
     def last_person(self, before: int, within: int) -> str | None:
         """The person named last before token ``before`` (at most ``within`` tokens back)."""
-        for i in range(before - 1, max(-1, before - within - 1), -1):
-            key = self.by_token.get(i)
-            if key is not None and self.items[key].kind == "Person":
-                return key
-        return None
+        return self.last_named("Person", before, within)
 
     def filler(self, tok: Token) -> tuple[str, str] | None:
         """The entity a role-filling token stands for, and its category.
@@ -261,7 +259,7 @@ class EntityTable:
             and any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
             and not any(c.dep_ in ("amod", "compound", "nmod") for c in tok.lefts)
         ):  # "bombs across the city": the city named last
-            place = self.last_place(tok.i, lx.PLACE_KIND_NOUNS[lemma])
+            place = self.last_named(lx.PLACE_KIND_NOUNS[lemma], tok.i)
             if place is not None:
                 d = self.items[place]
                 self.add(place, d.kind, d.label, self.span_mention([tok]), alias=False)

@@ -88,6 +88,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
     _damaged(doc, table, out)
     _weapons_in_sentence(doc, table, out)
     _relative_dates(doc, table, out)
+    _later(doc, table, out)
     for em in out:
         if em.date is None:
             _clause_date(em, table, {m.token.i for m in out})
@@ -394,7 +395,7 @@ def _listed(tok: Token, table: EntityTable) -> list[Token]:
     item_of = False
     seen: set[str] = set()
     for t in tok.doc[start : sent.end]:
-        if t.text in (",", "and") or t.lower_ == "and":
+        if t.text == "," or t.lower_ == "and":
             item_of = False
             continue
         if t.text in (";", ".") or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
@@ -883,7 +884,6 @@ def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) 
         if anchor is not None:
             target.date = shift(anchor, -days if tok.lower_ == "after" else days)
             target.date_mention = table.span_mention(list(doc[span.left_edge.i : tok.i + 1]))
-    _later(doc, table, mentions)
 
 
 def _later(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:

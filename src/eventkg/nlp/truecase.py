@@ -201,6 +201,7 @@ def truecase(text: str, nlp: Language) -> str:
             not _known(word, lexicon)
             or low in demonyms
             or (prev_name and (low in nouns or (len(low) > 4 and low.endswith("s") and low[:-1] in nouns)))
+            or _first_name(i, matches, words, text, lexicon, nouns)
         ):
             cased = word[0].upper() + word[1:].lower()  # a name, or the next word of one
             if low not in demonyms:
@@ -226,6 +227,24 @@ def truecase(text: str, nlp: Language) -> str:
             cased = word.lower() if word.lower() in _NAME_PARTICLES else word[0].upper() + word[1:].lower()
             out[a:b] = list(cased)
     return "".join(out)
+
+
+def _first_name(
+    i: int,
+    matches: list[re.Match[str]],
+    words: list[str],
+    text: str,
+    lexicon: frozenset[str],
+    nouns: frozenset[str],
+) -> bool:
+    """ "..., STELA TORRADO DE OTALORA", "AS RUTH ESPERANZA": a word that is only a noun, set off
+    by a comma or "as" and followed by a word no lexicon knows, starts a name."""
+    if words[i].lower() not in nouns or i + 1 >= len(matches) or _known(words[i + 1], lexicon):
+        return False
+    if not _adjacent([matches[i], matches[i + 1]], text):
+        return False
+    before = text[max(0, matches[i].start() - 4) : matches[i].start()]
+    return bool(re.search(r",\s*$", before)) or (i > 0 and words[i - 1] == "AS")
 
 
 def _between_numbers(m: re.Match[str], text: str) -> bool:
