@@ -29,6 +29,8 @@ from typing import Any
 
 import pyoxigraph as ox
 import pyshacl
+from pyshacl import shape as pyshacl_shape
+from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
 from pyshacl.errors import ValidationFailure
 from pyshacl.graph_abstraction import DataGraph
 from pyshacl.monkey import apply_patches
@@ -391,10 +393,8 @@ class _ConstraintParameters(list[Any]):
 
 def _set_constraint_parameters() -> None:
     """Give pySHACL's shape validation the parameter list above (the module value it caches)."""
-    from pyshacl import shape
-    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
-
-    shape.CONSTRAINT_PARAMS = (_ConstraintParameters(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)  # type: ignore[attr-defined]
+    parameters = (_ConstraintParameters(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+    pyshacl_shape.CONSTRAINT_PARAMS = parameters  # type: ignore[attr-defined]
 
 
 @functools.cache
