@@ -276,7 +276,7 @@ def _pyshacl(data: Graph, shacl: Graph, inference: str) -> object:
         return pyshacl.validate(
             data,
             shacl_graph=shacl,
-            ont_graph=None if inference == "none" else ontology_graph(),
+            ont_graph=ontology_graph(),
             inference=inference,
             abort_on_first=False,
             allow_infos=True,
