@@ -562,7 +562,7 @@ def _add_claims_and_places(
         role = "claimant" if c.type == "ResponsibilityClaim" else "speaker"
         g.add_edge(c.claimant, c.iri, weight=1, roles=[role])  # the claimant is a node: a role of the event
     grown = True
-    while grown:  # the chain up from each place an event names: Kerman, Kerman Province, Iran
+    while grown:  # the chain up from each place an event names: city, province, country
         grown = False
         for p, q in facts.located_in:
             if p in g and q in facts.entities and not g.has_edge(p, q):

@@ -36,8 +36,8 @@ _SPECIFICITY = [
     "Seizure",
 ]
 _NOUN = ("NOUN", "PROPN")
-_NOT_MEMBERS = {"Place", "City", "Region", "Country", "Weapon"}
 _PLACES = {"Place", "City", "Region", "Country"}
+_NOT_MEMBERS = _PLACES | {"Weapon"}  # what an "including" list of people never names
 _VIOLENT = {"Attack", "Battle"}
 
 
