@@ -698,3 +698,41 @@ def test_a_tally_over_a_period_is_no_incident_but_a_time_in_a_period_is() -> Non
     assert not asserted(run("Over the past year, 300 people were killed in Kabul."))
     [ev] = asserted(run("Gunmen killed two guards in the last week of May."))
     assert ev.killed == 2
+
+
+def test_what_an_explosion_targeted_is_its_target() -> None:
+    ex = run("The explosion targeted a bakery in Lyon on Friday.")
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "target") == {"bakery"}
+    assert labels(ex, ev, "place") == {"Lyon"}
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("A bomb exploded on Oxford Street in Belfast on Monday.", "Oxford Street"),
+        (
+            "In Lyon, a parcel bomb exploded on Friday in the pedestrian Victor Hugo street.",
+            "Victor Hugo street",
+        ),
+        ("In Lyon, a parcel bomb exploded on Friday outside a bakery on Rue Victor Hugo.", "Rue Victor Hugo"),
+    ],
+)
+def test_a_named_street_is_where_it_happened_inside_its_city(text: str, street: str) -> None:
+    ex = run(text)
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "place") == {street}
+    city = "Belfast" if "Belfast" in text else "Lyon"
+    assert {street, city} <= places_with_parents(ex, ev)
+    assert not [e for e in ex.entities if e.kind == "Organization"]  # the NER's "Oxford Street" is gone
+
+
+def test_a_speaker_responding_to_an_attack_speaks_about_it_and_a_title_place_is_no_venue() -> None:
+    ex = run(
+        "A suicide bomber killed six soldiers near Bagram in Afghanistan on Monday. U.S. Secretary of "
+        'Defense Ash Carter responded to the bombing, stating, "our troops will stay." The White House '
+        "Office of the Press Secretary issued a statement, stating that the attack was cowardly."
+    )
+    speakers = {ex.entity(c.claimant).label.removeprefix("The ") for c in ex.claims if c.about}
+    assert speakers == {"Ash Carter", "White House Office of the Press Secretary"}
+    assert all("United States" not in places_with_parents(ex, ev) for ev in ex.events)

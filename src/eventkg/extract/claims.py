@@ -288,6 +288,8 @@ def _statement(
     if quote is not None:
         span = verb.doc.char_span(quote.start, quote.end, alignment_mode="expand")
         content |= {t.i for t in span} if span is not None else set()
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":  # "X responded to the bombing, stating ..."
+        content |= {t.i for c in verb.head.children if c.dep_ == "prep" for t in c.subtree}
     about = [by_token[i] for i in sorted(content) if i in by_token]
     return ClaimDraft(
         lx.SPEECH_VERBS[lemma],

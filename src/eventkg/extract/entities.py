@@ -440,6 +440,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             table.by_token.update({t.i: key for t in ent})
         elif label in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             _place_or_org(table, ent)
+    _streets(table, doc)
     for tok in doc:  # "the Somali capital": the capital city of the country the demonym names
         if tok.lemma_.lower() == "capital" and tok.pos_ == "NOUN" and tok.i not in table.by_token:
             demonym = next(
@@ -457,6 +458,45 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     return table
 
 
+def _titled(t: Token) -> bool:
+    return t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in lx.STREET_PREFIXES
+
+
+def _streets(table: EntityTable, doc: Doc) -> None:
+    """Named streets ("Oxford Street", "the pedestrian Victor Hugo street", "Rue Victor Hugo"),
+    which no gazetteer lists, are places in the city named last before them (or else first)."""
+    for tok in doc:
+        low = tok.lower_
+        if low in lx.STREET_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+            start = tok.i
+            while start > 0 and _titled(doc[start - 1]) and doc[start - 1].head.i in range(start, tok.i + 1):
+                start -= 1
+            toks = list(doc[start : tok.i + 1])
+        elif low in lx.STREET_PREFIXES and tok.text[:1].isupper():
+            end = tok.i + 1
+            while end < len(doc) and (_titled(doc[end]) or doc[end].like_num):
+                end += 1
+            toks = list(doc[tok.i : end])
+        else:
+            continue
+        if len(toks) < 2 or any(table.kind(table.by_token[t.i]) in ("City", "Region", "Country")
+                                for t in toks if t.i in table.by_token):  # fmt: skip
+            continue  # "Kandahar road": the city's road, not a street name
+        name = " ".join(t.text for t in toks)
+        key = f"place:{slug(name)}"
+        if key not in table.items:
+            first = next((k for k, d in table.items.items() if d.kind == "City"), None)
+            city = table.last_named("City", toks[0].i) or first
+            table.add(key, "Place", name, parent=city)
+        table.add(key, "Place", name, table.span_mention(toks))
+        replaced = {table.by_token[t.i] for t in toks if t.i in table.by_token} - {key}
+        table.by_token.update({t.i: key for t in toks})
+        left = set(table.by_token.values()) | {d.parent for d in table.items.values()}
+        left |= {k for _, k in table.armed_mentions}
+        for old in replaced - left:  # the NER's "Oxford Street" organisation
+            del table.items[old]
+
+
 def _merged_people(ents: list[Span]) -> list[Span]:
     """Adjacent PERSON spans are one name ("[Federico Estrada] [Velez]"); a PERSON in a place's
     position that a gazetteer knows is a place ("near [Gao]")."""
@@ -467,7 +507,17 @@ def _merged_people(ents: list[Span]) -> list[Span]:
             continue
         if ent.label_ == "PERSON" and _locative(ent) and resolve_place(ent.text, exact=True) is not None:
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
-        out.append(ent)
+        end, doc = ent.end, ent.doc
+        while (
+            ent.label_ == "ORG"
+            and end < len(doc)
+            and not doc[end].ent_type_
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+            and ent.start <= doc[end].head.i < end
+        ):  # "[White House Office of the Press] Secretary"
+            end += 1
+        out.append(Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent)
     return out
 
 

@@ -491,7 +491,10 @@ def _modifier_place(t: Token) -> bool:
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     hyphen = nxt is not None and nxt.text == "-" and nxt.idx == t.idx + len(t.text)
     return (
-        hyphen or t.dep_ in ("npadvmod", "amod", "poss") or (t.dep_ == "compound" and t.head.pos_ != "PROPN")
+        hyphen
+        or t.dep_ in ("npadvmod", "amod", "poss")
+        or (t.dep_ == "compound" and t.head.pos_ != "PROPN")
+        or (t.dep_ == "nmod" and t.head.lower_ in lx.TITLE_NOUNS)  # "U.S. Secretary of Defense"
     )
 
 
@@ -626,7 +629,8 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
             # "the six Jesuits and two more persons were killed": persons beside the Jesuits
             beside = t.dep_ == "conj" and not _generic(t.head)
             em.add("generic_victim" if _generic(t) and not beside else "victim", key)
-        elif cat == "target":
+        elif cat in ("target", "site"):
+            _where_target(em, t, table)
             if not (em.token.lemma_.lower() in _EXPLODE and t.lemma_.lower() in _VEHICLES):
                 em.add("target", key)  # "blew up the car": the car was the bomb
         elif cat == "place":
@@ -643,6 +647,17 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
             em.add("instrument", key)
     elif em.family == "Arrest" and cat in ("person", "human", "agent") and not _generic(t):
         em.add("detainee", key)
+
+
+def _where_target(em: EventMention, t: Token, table: EntityTable) -> None:
+    """ "a bakery on Rue Victor Hugo", "a bus station in north Belfast": where the target is,
+    the attack was."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "at"):
+            for p in c.children:
+                got = table.filler(p) if p.dep_ == "pobj" else None
+                if got is not None and got[1] == "place" and not _modifier_place(p):
+                    em.add("place", got[0])
 
 
 def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
@@ -670,8 +685,10 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
             _date_token(em, t, table)
         return
     key, cat = got
+    if cat in ("target", "site") and em.violent:
+        _where_target(em, t, table)
     fam = em.family
-    street = t.lemma_.lower() in {"street", "road", "avenue", "boulevard", "square", "highway", "lane", "rue"}
+    street = t.lemma_.lower() in lx.STREET_NOUNS | {"square", "rue"}
     if cat == "site" and (prep in ("in", "at", "inside", "near", "outside", "along", "throughout", "across")
                           or (street and prep == "on")):  # fmt: skip
         cat = "place"  # "at the Cafeteria Rolando", "in Victor Hugo street": where it happened
@@ -985,7 +1002,20 @@ def _weapons_in_sentence(doc: Doc, table: EntityTable, mentions: list[EventMenti
             used.add(key)
 
 
-_DAMAGE = {"destroy", "damage", "affect", "hit", "raze", "wreck", "demolish", "gut", "shatter", "burn"}
+_DAMAGE = {
+    "destroy",
+    "damage",
+    "affect",
+    "hit",
+    "raze",
+    "wreck",
+    "demolish",
+    "gut",
+    "shatter",
+    "burn",
+    "target",
+    "strike",
+}
 
 
 def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
@@ -1014,6 +1044,7 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
             got = table.filler(t)
             if got is not None and got[1] in ("target", "site"):
                 attack.add("damaged", got[0])
+                _where_target(attack, t, table)
 
 
 _COMPLEMENTS = ("prep", "pobj", "dobj", "nsubjpass")

@@ -464,7 +464,11 @@ FACILITY_NOUNS = {
 FACILITY_NOUNS |= {"pole", "drugstore", "pharmacy", "supermarket", "kiosk", "newspaper"}
 FACILITY_NOUNS |= {"transformer", "generator", "mast", "cable", "tank", "ambulance", "wagon", "minibus",
                    "helicopter", "airliner", "bridge", "branch", "institute", "agency",
-                   "dealership"}  # fmt: skip
+                   "dealership", "bakery", "butchery", "pizzeria", "cafeteria", "canteen", "pub", "hall",
+                   "library", "museum", "gallery", "cinema", "arena", "gym", "salon", "boutique",
+                   "terminal", "tram", "subway", "metro", "van", "motorcycle", "lorry", "minivan",
+                   "kindergarten", "orphanage", "seminary", "madrasa", "madrassa", "dormitory", "hostel",
+                   "pharmacy", "office", "studio", "courtroom", "precinct"}  # fmt: skip
 #: gatherings an attack can strike ("during a ceremony")
 EVENT_TARGET_NOUNS = {
     "ceremony",
@@ -490,6 +494,9 @@ EVENT_TARGET_NOUNS = {
     "vigil",
     "match",
 }
+#: named ways: "Oxford Street", "Victor Hugo street" / "Rue Victor Hugo", "Calle 13"
+STREET_NOUNS = {"street", "road", "avenue", "boulevard", "lane", "alley", "highway", "drive", "parkway"}
+STREET_PREFIXES = {"rue", "avenue", "avenida", "calle", "via", "boulevard", "carrera", "paseo"}
 #: "the province of X", "X province": what kind of place X is
 PLACE_KIND_NOUNS = {
     "province": "Region", "state": "Region", "region": "Region", "department": "Region",
