@@ -736,3 +736,9 @@ def test_a_speaker_responding_to_an_attack_speaks_about_it_and_a_title_place_is_
     speakers = {ex.entity(c.claimant).label.removeprefix("The ") for c in ex.claims if c.about}
     assert speakers == {"Ash Carter", "White House Office of the Press Secretary"}
     assert all("United States" not in places_with_parents(ex, ev) for ev in ex.events)
+
+
+def test_an_outcome_after_a_list_of_groups_befalls_every_group() -> None:
+    ex = run("A bomb exploded in Lyon on Friday. There were eight women, two girls and four men injured.")
+    [ev] = asserted(ex)
+    assert {"women", "girls", "men"} <= labels(ex, ev, "victim")

@@ -82,9 +82,10 @@ def _outcome(num: Span, head: Token) -> str | None:
         for c in gov.children:  # "left 89 people dead"
             if c.dep_ in ("oprd", "acomp", "xcomp") and _outcome_word(c):
                 return _outcome_word(c)
-    for c in head.children:  # "five people killed", "others wounded"
-        if c.dep_ in ("acl", "amod", "relcl") and _outcome_word(c):
-            return _outcome_word(c)
+    for member in _list_members(head):  # "five people killed", "eight women, a girl and four men injured"
+        for c in member.children:
+            if c.dep_ in ("acl", "amod", "relcl") and _outcome_word(c) and (member is head or c.i > head.i):
+                return _outcome_word(c)
     doc = head.doc
     sent = head.sent
     for t in doc[head.i + 1 : min(head.i + 5, sent.end)]:  # "286 others wounded"
@@ -102,6 +103,19 @@ def _outcome(num: Span, head: Token) -> str | None:
         if t.lemma_.lower() == "toll":
             return "killed"
     return None
+
+
+def _list_members(head: Token) -> list[Token]:
+    """``head`` and the nouns listed with it by conjunction or apposition."""
+    top = head
+    while top.dep_ in ("conj", "appos") and top.head.pos_ in ("NOUN", "PROPN") and top.head.i < top.i:
+        top = top.head
+    out, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")]
+    return sorted(out, key=lambda t: t.i)
 
 
 def _is_people(head: Token, table: EntityTable) -> bool:
