@@ -742,3 +742,15 @@ def test_an_outcome_after_a_list_of_groups_befalls_every_group() -> None:
     ex = run("A bomb exploded in Lyon on Friday. There were eight women, two girls and four men injured.")
     [ev] = asserted(ex)
     assert {"women", "girls", "men"} <= labels(ex, ev, "victim")
+
+
+def test_a_group_given_the_same_number_again_with_more_modifiers_is_the_same_group() -> None:
+    ex = run(
+        "A suicide bomber killed six NATO service members near Kabul on Monday. "
+        "Six American NATO service members were killed and two Afghan soldiers were wounded."
+    )
+    victims = [ex.entity(r.entity) for ev in asserted(ex) for r in ev.roles if r.role == "victim"]
+    members = {v.key for v in victims if v.label.endswith("service members")}
+    assert len(members) == 1
+    [key] = members
+    assert "Six American NATO service members" in ex.entity(key).aliases

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventkg.extract import lexicon as lx
+from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import PlaceRecord, capital_of, fold, resolve_place
 from eventkg.models import Article, Entity, Mention
 from eventkg.nlp.gazetteers import demonyms, entry_index
@@ -77,6 +78,7 @@ class EntityTable:
         #: ISO codes of the countries whose people the text names ("Salvadoran troops")
         self.nationalities: Counter[str] = Counter()
         self.armed_mentions: list[tuple[int, str]] = []  # (token index, key) of named armed groups
+        self.group_counts: dict[str, int] = {}  # described group -> the number it was first given
 
     # -- building -----------------------------------------------------------------------
     def mention(self, start: int, end: int) -> Mention:
@@ -336,10 +338,27 @@ class EntityTable:
         toks = np_tokens(tok)
         label_toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET"]
         label = " ".join(_cased(t) for t in label_toks) or tok.text
-        key = self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
+        key = self._same_group(tok, label) or f"group:{slug(label)}"
+        key = self.add(key, "Group", label, self.span_mention(toks))
         self._short_aliases(key, label_toks)
         self.phrase_alias(key, tok)
         return key
+
+    def _same_group(self, tok: Token, label: str) -> str | None:
+        """ "six NATO service members" ... "Six American NATO service members": a group given
+        the same number and the same head, with more or fewer modifiers, is the one named before."""
+        num = next((c for c in tok.children if c.dep_ == "nummod"), None)
+        count = parse_number(num.text) if num is not None else None
+        if count is None:
+            return None
+        words = set(slug(label).split("-"))
+        for key, n in self.group_counts.items():
+            other = set(key.removeprefix("group:").split("-"))
+            same_head = key.rsplit("-", 1)[-1] == slug(label).rsplit("-", 1)[-1]
+            if n == count and same_head and (words <= other or other <= words):
+                return key
+        self.group_counts[f"group:{slug(label)}"] = count
+        return None
 
     def phrase_alias(self, key: str, tok: Token) -> None:
         """The whole description is also a name of what it describes: "the president's
