@@ -754,3 +754,12 @@ def test_a_group_given_the_same_number_again_with_more_modifiers_is_the_same_gro
     assert len(members) == 1
     [key] = members
     assert "Six American NATO service members" in ex.entity(key).aliases
+
+
+def test_a_named_group_called_a_group_is_that_group_not_its_members() -> None:
+    ex = run('The "Islamic State" militant group launched a series of attacks across Paris on Friday.')
+    [ev] = asserted(ex)
+    [perp] = [ex.entity(r.entity) for r in ev.roles if r.role == "perpetrator"]
+    assert perp.label == "Islamic State" and perp.kind == "ArmedGroup"
+    assert "Islamic State militant group" in perp.aliases
+    assert all(any(c.isalpha() for c in e.label) for e in ex.entities)  # no 'the "' organisation

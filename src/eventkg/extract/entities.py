@@ -312,7 +312,13 @@ class EntityTable:
     def member_group(self, tok: Token) -> str | None:
         """ "members of the FMLN", "Taliban gunmen": a described group of its members, beside
         the named group itself."""
-        if self.member_org(tok) is None:
+        named = self.member_org(tok)
+        if named is None:
+            return None
+        if _noun_lemma(tok) in lx.COLLECTIVE_NOUNS:  # "the Islamic State militant group" is the group itself
+            first = min((t.i for t in tok.subtree if self.by_token.get(t.i) == named), default=tok.i)
+            text = self.mention(self.doc[first].idx, tok.idx + len(tok)).text
+            self.items[named].aliases[" ".join(re.sub('["“”]', " ", text).split())] = None
             return None
         if not any(c.dep_ == "prep" for c in tok.children):
             return self.group(tok)  # "Taliban gunmen" (also called "gunmen")
@@ -521,6 +527,8 @@ def _merged_people(ents: list[Span]) -> list[Span]:
     position that a gazetteer knows is a place ("near [Gao]")."""
     out: list[Span] = []
     for ent in ents:
+        if all(t.is_punct or t.pos_ == "DET" for t in ent):
+            continue  # "the \"" before a quoted name
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
             out[-1] = Span(ent.doc, out[-1].start, ent.end, label="PERSON")
             continue
