@@ -763,3 +763,10 @@ def test_a_named_group_called_a_group_is_that_group_not_its_members() -> None:
     assert perp.label == "Islamic State" and perp.kind == "ArmedGroup"
     assert "Islamic State militant group" in perp.aliases
     assert all(any(c.isalpha() for c in e.label) for e in ex.entities)  # no 'the "' organisation
+
+
+def test_names_where_attacks_happened_are_places_whatever_the_ner_says() -> None:
+    ex = run("Twenty fighters were killed in attacks in Badia al-Sukhnah and Badia al-Sham in April.")
+    places = {p for ev in asserted(ex) for p in labels(ex, ev, "place")}
+    assert {"Badia al-Sukhnah", "Badia al-Sham"} <= places
+    assert not [e for e in ex.entities if e.kind == "Person"]

@@ -532,7 +532,9 @@ def _merged_people(ents: list[Span]) -> list[Span]:
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
             out[-1] = Span(ent.doc, out[-1].start, ent.end, label="PERSON")
             continue
-        if ent.label_ == "PERSON" and _locative(ent) and resolve_place(ent.text, exact=True) is not None:
+        if ent.label_ == "PERSON" and (
+            (_locative(ent) and resolve_place(ent.text, exact=True) is not None) or _where(ent)
+        ):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
         end, doc = ent.end, ent.doc
         while (
@@ -546,6 +548,19 @@ def _merged_people(ents: list[Span]) -> list[Span]:
             end += 1
         out.append(Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent)
     return out
+
+
+def _where(ent: Span) -> bool:
+    """ "attacks in Badia al-Sukhnah": a name after "in" that hangs on an event noun or verb is a
+    place, whatever the NER says."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head is not root:  # "in Badia al-Sukhnah and Badia al-Sham"
+        root = root.head
+    head = root.head
+    if root.dep_ != "pobj" or head.lower_ not in ("in", "near", "outside", "inside"):
+        return False
+    governor = head.head
+    return governor.lemma_.lower() in lx.ATTACK_NOUNS or governor.lemma_.lower() in lx.ATTACK_VERBS
 
 
 def _full_name(ent: Span) -> Span:
@@ -718,6 +733,8 @@ def _locative(ent: Span) -> bool:
     """A name the gazetteers do not know is a place only where the text uses it as one:
     "in Zacamil", "the town of Sajandi", "Zacamil district" (not "Oqueli said")."""
     root = ent.root
+    while root.dep_ == "conj" and root.head is not root:  # "in Zacamil and Mejicanos"
+        root = root.head
     head = root.head
     if root.dep_ == "pobj" and (
         head.lower_ in _LOCATIVE or (head.lower_ == "of" and head.head.lemma_.lower() in lx.PLACE_KIND_NOUNS)
