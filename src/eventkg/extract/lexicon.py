@@ -468,7 +468,7 @@ FACILITY_NOUNS |= {"transformer", "generator", "mast", "cable", "tank", "ambulan
                    "library", "museum", "gallery", "cinema", "arena", "gym", "salon", "boutique",
                    "terminal", "tram", "subway", "metro", "van", "motorcycle", "lorry", "minivan",
                    "kindergarten", "orphanage", "seminary", "madrasa", "madrassa", "dormitory", "hostel",
-                   "pharmacy", "office", "studio", "courtroom", "precinct"}  # fmt: skip
+                   "studio", "courtroom", "precinct"}  # fmt: skip
 #: gatherings an attack can strike ("during a ceremony")
 EVENT_TARGET_NOUNS = {
     "ceremony",
@@ -496,7 +496,7 @@ EVENT_TARGET_NOUNS = {
 }
 #: named ways: "Oxford Street", "Victor Hugo street" / "Rue Victor Hugo", "Calle 13"
 STREET_NOUNS = {"street", "road", "avenue", "boulevard", "lane", "alley", "highway", "drive", "parkway"}
-STREET_PREFIXES = {"rue", "avenue", "avenida", "calle", "via", "boulevard", "carrera", "paseo"}
+STREET_PREFIXES = {"rue", "avenue", "avenida", "calle", "boulevard", "carrera", "paseo"}  # not "Via Twitter"
 #: "the province of X", "X province": what kind of place X is
 PLACE_KIND_NOUNS = {
     "province": "Region", "state": "Region", "region": "Region", "department": "Region",
