@@ -509,11 +509,9 @@ def _streets(table: EntityTable, doc: Doc) -> None:
             continue  # "Kandahar road": the city's road, not a street name
         name = " ".join(t.text for t in toks)
         key = f"place:{slug(name)}"
-        if key not in table.items:
-            first = next((k for k, d in table.items.items() if d.kind == "City"), None)
-            city = table.last_named("City", toks[0].i) or first
-            table.add(key, "Place", name, parent=city)
-        table.add(key, "Place", name, table.span_mention(toks))
+        first = next((k for k, d in table.items.items() if d.kind == "City"), None)
+        city = table.last_named("City", toks[0].i) or first  # used only when the street is new
+        table.add(key, "Place", name, table.span_mention(toks), parent=city)
         replaced = {table.by_token[t.i] for t in toks if t.i in table.by_token} - {key}
         table.by_token.update({t.i: key for t in toks})
         left = set(table.by_token.values()) | {d.parent for d in table.items.values()}
@@ -553,9 +551,7 @@ def _merged_people(ents: list[Span]) -> list[Span]:
 def _where(ent: Span) -> bool:
     """ "attacks in Badia al-Sukhnah": a name after "in" that hangs on an event noun or verb is a
     place, whatever the NER says."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head is not root:  # "in Badia al-Sukhnah and Badia al-Sham"
-        root = root.head
+    root = _first_conjunct(ent.root)  # "in Badia al-Sukhnah and Badia al-Sham"
     head = root.head
     if root.dep_ != "pobj" or head.lower_ not in ("in", "near", "outside", "inside"):
         return False
@@ -729,12 +725,17 @@ _LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "to", "toward", "t
              "throughout", "between", "into"}  # fmt: skip
 
 
+def _first_conjunct(tok: Token) -> Token:
+    """The first of the words ``tok`` is conjoined with ("Mejicanos" in "Zacamil and Mejicanos")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
 def _locative(ent: Span) -> bool:
     """A name the gazetteers do not know is a place only where the text uses it as one:
     "in Zacamil", "the town of Sajandi", "Zacamil district" (not "Oqueli said")."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head is not root:  # "in Zacamil and Mejicanos"
-        root = root.head
+    root = _first_conjunct(ent.root)  # "in Zacamil and Mejicanos"
     head = root.head
     if root.dep_ == "pobj" and (
         head.lower_ in _LOCATIVE or (head.lower_ == "of" and head.head.lemma_.lower() in lx.PLACE_KIND_NOUNS)

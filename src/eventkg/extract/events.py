@@ -660,6 +660,9 @@ def _where_target(em: EventMention, t: Token, table: EntityTable) -> None:
                     em.add("place", got[0])
 
 
+_STREET_WORDS = lx.STREET_NOUNS | {"square", "rue"}  # "on X street": where it happened, not its target
+
+
 def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
     if t.lower_ in ("front", "vicinity", "outskirts") and em.violent:  # "in front of the embassy"
         for of in t.children:
@@ -688,7 +691,7 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
     if cat in ("target", "site") and em.violent:
         _where_target(em, t, table)
     fam = em.family
-    street = t.lemma_.lower() in lx.STREET_NOUNS | {"square", "rue"}
+    street = t.lemma_.lower() in _STREET_WORDS
     if cat == "site" and (prep in ("in", "at", "inside", "near", "outside", "along", "throughout", "across")
                           or (street and prep == "on")):  # fmt: skip
         cat = "place"  # "at the Cafeteria Rolando", "in Victor Hugo street": where it happened
