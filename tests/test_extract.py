@@ -265,13 +265,13 @@ def test_single_named_victim_counts_one() -> None:
     assert ev.killed == 1
 
 
-def test_generic_victims_only_when_nothing_more_specific() -> None:
+def test_generic_victims_and_the_groups_among_them() -> None:
     ex = run("One person was killed when a grenade exploded at a bus stop in Nairobi.")
     [ev] = asserted(ex, "Attack")
     assert "person" in labels(ex, ev, "victim")
     ex = run("The blast killed 40 people, including 12 children, in Kabul.")
     [ev] = asserted(ex, "Attack")
-    assert labels(ex, ev, "victim") == {"children"}
+    assert labels(ex, ev, "victim") == {"people", "children"}
 
 
 def test_what_the_attack_destroyed_and_named_targets() -> None:
@@ -770,3 +770,51 @@ def test_names_where_attacks_happened_are_places_whatever_the_ner_says() -> None
     places = {p for ev in asserted(ex) for p in labels(ex, ev, "place")}
     assert {"Badia al-Sukhnah", "Badia al-Sham"} <= places
     assert not [e for e in ex.entities if e.kind == "Person"]
+
+
+def test_people_killed_are_victims_beside_a_named_victim() -> None:
+    ex = run(
+        "A car bomb killed 12 people in Medellin on Monday. The mayor, Juan Ortega, was killed in the blast."
+    )
+    [ev] = asserted(ex)
+    assert {"Juan Ortega", "people"} <= labels(ex, ev, "victim")
+
+
+def test_an_attack_believed_carried_out_by_a_group_has_that_perpetrator() -> None:
+    ex = run(
+        "A bomb killed nine people at a cafe in Madrid on Friday. The attack is widely believed "
+        "to have been carried out by the separatist group ETA."
+    )
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "perpetrator") == {"ETA"}
+
+
+def test_a_venue_named_before_an_attack_noun_is_no_perpetrator() -> None:
+    ex = run("The Rolando bombing killed 13 people in Madrid.")
+    assert not [r for ev in ex.events for r in ev.roles if r.role == "perpetrator"]
+
+
+def test_a_name_taken_for_an_organisation_is_a_person_where_the_text_says_so() -> None:
+    ex = run(
+        "Police arrested Eva Forest, wife of the playwright, in Madrid on Monday. She was charged "
+        "over the assassination of Luis Carrero Blanco. Forest denied the charge."
+    )
+    kinds = {e.label: e.kind for e in ex.entities}
+    assert kinds.get("Eva Forest") == "Person"
+    killing = [ev for ev in ex.events if "Luis Carrero Blanco" in labels(ex, ev, "victim")]
+    assert killing and ex.entity(killing[0].roles[0].entity).kind == "Person"
+
+
+def test_the_killing_of_a_named_person_is_not_merged_into_a_bombing_of_others() -> None:
+    ex = run(
+        "A bomb killed Mayor Pedro Ruiz in Bogota on Monday. Police linked the bombing to the "
+        "murder of Judge Ana Gomez."
+    )
+    events = [ev for ev in ex.events if ev.status == "asserted"]
+    victims = [labels(ex, ev, "victim") for ev in events]
+    assert not any({"Pedro Ruiz", "Ana Gomez"} <= v for v in victims)
+
+
+def test_the_opportunity_to_attack_someone_is_no_attack() -> None:
+    ex = run("The bombing gave his rivals the opportunity to attack the prime minister, Carlos Arias.")
+    assert all("Carlos Arias" not in labels(ex, ev, "victim") for ev in asserted(ex))

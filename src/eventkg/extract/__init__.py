@@ -198,7 +198,7 @@ def _events(
                             if attack is not None:
                                 claimed.setdefault(attack.cluster, []).extend(m.roles.get("detainee", []))
     for d in drafts:
-        if d.kind == "Accusation" and d.accused is not None:  # held responsible: ekg:perpetrator
+        if d.kind == "Accusation" and d.accused is not None:
             for n in {m.cluster for m in d.about if m.family == "Attack"} or (
                 {first_attack} if first_attack is not None else set()
             ):
@@ -237,8 +237,9 @@ def _events(
                 role = "detainee" if fig.outcome == "arrested" else "victim"
                 if fig.group not in roles.setdefault(role, []):
                     roles[role].append(fig.group)
-        if not roles.get("victim") and roles.get("generic_victim"):  # "one person was killed"
-            roles["victim"] = roles["generic_victim"]
+        for key in roles.get("generic_victim", []):  # "one person was killed"
+            if key not in roles.setdefault("victim", []):
+                roles["victim"].append(key)
         roles["place"] = most_specific(roles.get("place", []), table)  # Lyon, not also France
         if not roles.get("place") and main_place is not None:
             roles["place"] = [main_place]

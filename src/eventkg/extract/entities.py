@@ -425,7 +425,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     the full name.
     """
     table = EntityTable(doc, article)
-    ents = _merged_people(list(doc.ents))
+    ents = _named_people(_merged_people(list(doc.ents)))
     # a name the text uses as a place once ("the city of Lyon") is that place where the NER
     # took it for a person ("Lyon will host the final")
     placed = {fold(e.text) for e in ents if _place_kind(e)[0] not in (None, "Place")}
@@ -546,6 +546,41 @@ def _merged_people(ents: list[Span]) -> list[Span]:
             end += 1
         out.append(Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent)
     return out
+
+
+#: kin words in apposition to a name ("Eva Forest, wife of the playwright")
+_KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "cousin",
+        "uncle", "aunt", "nephew", "niece"}  # fmt: skip
+
+
+def _named_people(ents: list[Span]) -> list[Span]:
+    """A name the NER took for an organisation is a person's where the text later uses its last
+    word alone as a person ("Eva Forest" ... "Forest said"), where a kin word or title stands in
+    apposition to it ("Eva Forest, wife of ..."), or where it is the object of a killing noun
+    ("the assassination of Luis Carrero Blanco")."""
+    surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
+    people = lx.HUMAN_NOUNS | lx.TITLE_NOUNS | _KIN
+
+    def person_like(ent: Span) -> bool:
+        if not 2 <= len(ent) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+            return False
+        root = ent.root
+        if ent[-1].text in surnames:
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in people for c in root.children):
+            return True
+        if root.dep_ == "appos" and root.head.lemma_.lower() in people:
+            return True
+        return (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS - {"kidnapping", "abduction"}
+        )
+
+    return [
+        Span(e.doc, e.start, e.end, label="PERSON") if e.label_ == "ORG" and person_like(e) else e
+        for e in ents
+    ]
 
 
 def _where(ent: Span) -> bool:

@@ -409,6 +409,10 @@ def _listed(tok: Token, table: EntityTable) -> list[Token]:
     return out or _expand(tok)
 
 
+#: verbs that raise the subject of their complement ("is believed to have been carried out")
+_RAISING = {"believe", "think", "suspect", "say", "report", "know", "understand", "allege", "seem", "appear"}
+
+
 def _frame(tok: Token) -> list[Token]:
     """The trigger plus a support verb whose arguments are the event's ("carried out an attack")."""
     frame = [tok]
@@ -416,6 +420,10 @@ def _frame(tok: Token) -> list[Token]:
         tok = tok.head.head  # "began a series of attacks": the series is the verb's object
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         head = tok.head
+        # "the attack is believed to have been carried out by X": the raising verb's complement
+        raised = [c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in lx.SUPPORT_VERBS]
+        if tok.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in _RAISING and raised:
+            head = raised[0]
         if head.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "occur", "happen", "take"}:
             frame.append(head)  # and "was planned and carried out by X": the verbs conjoined with it
             frame += [c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in lx.SUPPORT_VERBS]
@@ -780,10 +788,22 @@ def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
         em.add("seizedItem", key)
     elif cat == "place":
         em.add("place", key)
-    elif cat == "agent" and em.violent and table.kind(key) in ("ArmedGroup", "Organization"):
+    elif cat == "agent" and em.violent and _armed(key, table):
         em.add("perpetrator", key)
     elif cat in ("person", "human") and slain:
         em.add("victim", key)
+
+
+def _armed(key: str, table: EntityTable) -> bool:
+    """An organisation that may carry out "the X attack": an armed group, a force ("the Army
+    attack") or an acronym ("a NATO airstrike"); not a venue ("the Boston Marathon bombing")."""
+    kind, label = table.kind(key), table.items[key].label
+    if kind == "ArmedGroup":
+        return True
+    words = label.split()
+    return kind == "Organization" and (
+        words[-1].lower().rstrip("s") in lx.ACTOR_NOUNS or (label.isupper() and len(label) <= 6)
+    )
 
 
 def _anyone(t: Token) -> bool:
@@ -1168,6 +1188,13 @@ def _compatible(a: EventMention, b_dates: set[str], b_places: set[str], table: E
     return True
 
 
+def _other_victims(m: EventMention, named: set[str], table: EntityTable) -> bool:
+    """ "the assassination of X" is not the bombing that killed Y: a killing named by its
+    victim is another event than one whose named victims are all others."""
+    own = {v for v in m.roles.get("victim", []) if table.kind(v) == "Person"}
+    return bool(own and named and not own & named)
+
+
 def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[EventMention]]:
     """Group mentions of the same event: same family and status, no clash of date or place.
 
@@ -1182,7 +1209,8 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
                 continue
             dates = {x.date for x in g if x.date}
             places = {p for x in g for p in x.roles.get("place", [])}
-            if _compatible(m, dates, places, table):
+            named = {v for x in g for v in x.roles.get("victim", []) if table.kind(v) == "Person"}
+            if _compatible(m, dates, places, table) and not _other_victims(m, named, table):
                 g.append(m)
                 break
         else:

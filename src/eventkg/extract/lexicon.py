@@ -108,7 +108,7 @@ _POTENTIAL_HEADS: dict[str, str | None] = {
     "stop": "foiled", "frustrate": "foiled", "disrupt": "foiled", "counter": "foiled",
     "deny": "denied", "rule": None, "demand": "possible", "urge": "possible", "ask": "possible",
     "request": "possible", "want": "possible", "seek": "planned", "decide": "planned", "vow": "threatened",
-    "pledge": "threatened", "promise": "threatened",
+    "pledge": "threatened", "promise": "threatened", "opportunity": "possible", "chance": "possible",
 }  # fmt: skip
 POTENTIAL_HEADS: dict[str, str] = {k: v for k, v in _POTENTIAL_HEADS.items() if v is not None}
 #: a trigger with one of these modifiers names many unspecified events, not one incident
