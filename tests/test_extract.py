@@ -818,3 +818,12 @@ def test_the_killing_of_a_named_person_is_not_merged_into_a_bombing_of_others() 
 def test_the_opportunity_to_attack_someone_is_no_attack() -> None:
     ex = run("The bombing gave his rivals the opportunity to attack the prime minister, Carlos Arias.")
     assert all("Carlos Arias" not in labels(ex, ev, "victim") for ev in asserted(ex))
+
+
+def test_a_bare_number_after_a_counted_group_is_a_group_of_the_same_kind() -> None:
+    ex = run("Gunmen attacked a market in Kano on Monday. They killed 23 soldiers and injured another 15.")
+    [ev] = asserted(ex)
+    assert {"soldiers", "15 soldiers"} <= labels(ex, ev, "victim")
+    assert (ev.killed, ev.injured) == (23, 15)
+    ex = run("A bomb exploded in Kano on Monday. Seven were injured.")
+    assert not [r for ev in ex.events for r in ev.roles if r.role == "victim"]

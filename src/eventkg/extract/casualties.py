@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventkg.extract import lexicon as lx
-from eventkg.extract.entities import EntityTable
+from eventkg.extract.entities import EntityTable, slug
 from eventkg.extract.numbers import parse_number
 from eventkg.models import Mention
 
@@ -174,10 +174,33 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
                 got = table.people(head)
                 if got is not None and got[1] in ("human", "agent", "person"):
                     fig.group = got[0]
+            elif (noun := _elided(head)) is not None:
+                # "killed three people and injured more than 260": 260 other people, a group
+                label = f"{num.text} {noun.text}"
+                fig.group = table.add(f"group:{slug(label)}", "Group", label, table.span_mention(list(num)))
             if not breakdown:
                 headline, cue_open = fig, False
             figures.append(fig)
     return figures + _single_victims(doc, table, {f.head.i for f in figures})
+
+
+def _elided(num: Token) -> Token | None:
+    """The noun a bare number leaves out where a conjoined verb counts the same kind of people:
+    "killed 13 people and wounded 71", "killed 23 soldiers and injured another 15"."""
+    if not num.like_num or num.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = num.head
+    kin = [verb.head] if verb.dep_ == "conj" else []
+    kin += [c for c in verb.children if c.dep_ == "conj"]
+    for other in kin:
+        for c in other.children:
+            if (
+                c.dep_ == num.dep_
+                and c.pos_ in ("NOUN", "PROPN")
+                and any(n.dep_ == "nummod" for n in c.children)
+            ):
+                return c
+    return None
 
 
 #: counts above this are tolls of wars and campaigns, not of one event
