@@ -827,3 +827,36 @@ def test_a_bare_number_after_a_counted_group_is_a_group_of_the_same_kind() -> No
     assert (ev.killed, ev.injured) == (23, 15)
     ex = run("A bomb exploded in Kano on Monday. Seven were injured.")
     assert not [r for ev in ex.events for r in ev.roles if r.role == "victim"]
+
+
+def test_wiki_headings_break_sentences_and_back_matter_is_skipped() -> None:
+    from eventkg.nlp import make_nlp, parse
+
+    text = (
+        "A suicide bomber killed six soldiers in Kabul on 21 December 2015 ==Victims== All six were "
+        "American. ==See also== * 2014 Herat bombing * 2016 Kunduz bombing ==References== Reuters"
+    )
+    art = Article(id="w", text=text, published=PUB)
+    doc = parse(make_nlp(), art)
+    assert len(doc.text) == len(text)
+    assert not [s for s in doc.sents if "Kabul" in s.text and "American" in s.text]
+    ex = extract(doc, art)
+    assert [ev.date for ev in ex.events] == ["2015-12-21"]
+    assert not [e for e in ex.entities if "Victims" in e.label or "Herat" in e.label]
+
+
+def test_a_blank_line_ends_a_sentence() -> None:
+    from eventkg.nlp import make_nlp
+
+    doc = make_nlp()("TWO BOMBS EXPLODED IN LIMA\n\nTHE POLICE SAID THAT NOBODY WAS HURT")
+    assert len(list(doc.sents)) == 2
+
+
+def test_a_mention_joins_the_earlier_event_it_shares_victims_with() -> None:
+    ex = run(
+        "Gunmen murdered the journalist Carlos Perez in Cali on Monday. Separately, a bomb exploded at "
+        "a bank. Perez was killed as he left his office."
+    )
+    with_perez = [ev for ev in asserted(ex) if "Carlos Perez" in labels(ex, ev, "victim")]
+    assert len(with_perez) == 1
+    assert "bank" not in labels(ex, with_perez[0], "target")

@@ -8,6 +8,7 @@ then groups the mentions of one article that refer to the same event.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -1195,6 +1196,22 @@ def _other_victims(m: EventMention, named: set[str], table: EntityTable) -> bool
     return bool(own and named and not own & named)
 
 
+_ANOTHER = re.compile(
+    r"^\W*(?:separately|elsewhere|in (?:an ?other|a separate|a second|a different) "
+    r"(?:incident|attack|case|development|event|operation|action))\b",
+    re.I,
+)
+
+
+def _another_incident(tok: Token) -> bool:
+    """The sentence opens by saying it reports another incident ("Separately, ...")."""
+    return bool(_ANOTHER.match(tok.sent.text))
+
+
+def _participants(group: list[EventMention]) -> set[str]:
+    return {k for m in group for r in ("victim", "perpetrator", "target") for k in m.roles.get(r, [])}
+
+
 def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[EventMention]]:
     """Group mentions of the same event: same family and status, no clash of date or place.
 
@@ -1203,6 +1220,10 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
     """
     groups: list[list[EventMention]] = []
     for m in mentions:
+        fits = []
+        if _another_incident(m.token) and not (groups and groups[-1][-1].token.sent == m.token.sent):
+            groups.append([m])  # "In another incident, ...": a new event, whatever it resembles
+            continue
         for g in reversed(groups):
             head = g[0]
             if head.family != m.family or head.status != m.status:
@@ -1211,8 +1232,12 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
             places = {p for x in g for p in x.roles.get("place", [])}
             named = {v for x in g for v in x.roles.get("victim", []) if table.kind(v) == "Person"}
             if _compatible(m, dates, places, table) and not _other_victims(m, named, table):
-                g.append(m)
-                break
+                fits.append(g)
+        # the latest compatible group, unless an earlier one has the same victims or attackers
+        own = _participants([m])
+        shared = [g for g in fits if own & _participants(g)]
+        if fits:
+            (shared or fits)[0].append(m)
         else:
             groups.append([m])
     for n, g in enumerate(groups):

@@ -30,6 +30,11 @@ CHUNK_CHARS = 20_000
 # Editorial notes in wire copy: "[TEXT]", "[REPORT]", "[passage omitted]".
 _NOTE = re.compile(r"\[(?:[A-Z][A-Z .,'-]{1,60}|[a-z][a-z .,'-]{1,40}omitted|words indistinct)\]")
 
+# Wiki section headings ("==Victims==", "=== Reactions ==="), inline or on their own line
+_HEADING = re.compile(r"(={2,4})[ \t]*([^=\n]{1,80}?)[ \t]*\1(?!=)")
+#: sections that list other pages, not facts the article states
+_BACK_MATTER = {"see also", "references", "external links", "further reading", "notes", "sources",
+                "bibliography", "footnotes", "citations"}  # fmt: skip
 
 # a line break with text on both sides (group 1: the character before it, group 2: after);
 # breaks next to a blank line keep paragraphs apart
@@ -44,6 +49,16 @@ _VERB_LEMMAS = {
 
 
 @lru_cache(maxsize=4)
+@Language.component("eventkg_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: no sentence runs from one paragraph (or heading) into
+    the next. The parser keeps boundaries set before it."""
+    for tok in doc[1:]:
+        if doc[tok.i - 1].is_space and doc[tok.i - 1].text.count("\n") >= 2 and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 def make_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load ``model`` once and add the eventkg gazetteer entity ruler.
 
@@ -83,6 +98,8 @@ def make_nlp(model: str = DEFAULT_MODEL) -> Language:
         for lemma, forms in _VERB_LEMMAS.items():
             verb = {"LOWER": {"IN": forms}, "TAG": {"IN": ["VBD", "VBN", "VBG", "VBZ"]}}
             attributes.add([[verb]], {"LEMMA": lemma})  # type: ignore[attr-defined]
+    if "eventkg_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("eventkg_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="eventkg_gazetteer", before="ner", config={"validate": True})
     ruler.add_patterns(_patterns(nlp))  # type: ignore[attr-defined]
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
@@ -186,6 +203,7 @@ def _mask(article: Article) -> str:
     if article.dateline_end:
         text = " " * article.dateline_end + text[article.dateline_end :]
     text = _NOTE.sub(lambda m: " " * len(m.group()), text)
+    text = _unwiki(text)
     # an editor's insertion inside a quote ("arrested in [connection with] the case") is read
     # as text; only its brackets are blanked
     text = text.replace("[", " ").replace("]", " ")
@@ -194,6 +212,27 @@ def _mask(article: Article) -> str:
     return _LINE_BREAK.sub(
         lambda m: m.group().replace("\n", " ") if m.group(1) and m.group(2) else m.group(), text
     )
+
+
+def _unwiki(text: str) -> str:
+    """Blank wiki headings ("==Victims==") to paragraph breaks, and back-matter sections ("See
+    also", "References") whole: the events they list are other pages' subjects."""
+    heads = list(_HEADING.finditer(text))
+    if not heads:
+        return text
+    out = list(text)
+    for n, m in enumerate(heads):
+        start, end = m.span()
+        if m.group(2).strip().lower() in _BACK_MATTER:
+            nxt = next((h.start() for h in heads[n + 1 :] if len(h.group(1)) <= len(m.group(1))), len(text))
+            end = nxt
+        for i in range(start, end):
+            if out[i] != "\n":
+                out[i] = " "
+        # a paragraph break where the heading began, so no sentence runs across it
+        if end - start >= 4:
+            out[start], out[start + 1], out[end - 2], out[end - 1] = "\n", "\n", "\n", "\n"
+    return "".join(out)
 
 
 def _chunks(text: str, size: int) -> list[str]:
