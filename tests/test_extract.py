@@ -860,3 +860,15 @@ def test_a_mention_joins_the_earlier_event_it_shares_victims_with() -> None:
     with_perez = [ev for ev in asserted(ex) if "Carlos Perez" in labels(ex, ev, "victim")]
     assert len(with_perez) == 1
     assert "bank" not in labels(ex, with_perez[0], "target")
+
+
+def test_n_more_and_people_dead_are_victim_groups_but_a_complete_breakdown_replaces_its_total() -> None:
+    ex = run("A bomb exploded in Belfast on Friday. A man was killed and five more were wounded.")
+    [ev] = asserted(ex)
+    assert {"man", "five more injured"} <= labels(ex, ev, "victim")
+    ex = run("A car bomb went off in Belfast on Friday. Nine people were dead and 130 were injured.")
+    [ev] = asserted(ex)
+    assert "people" in labels(ex, ev, "victim")
+    ex = run("The blast in Quetta left 40 people dead, including 30 Pakistanis and 10 Afghans.")
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "victim") == {"Pakistanis", "Afghans"}

@@ -20,6 +20,7 @@ from eventkg.models import Mention
 __all__ = ["Figure", "find_figures"]
 
 _CUES = {"including", "among", "includes", "include"}
+_PEOPLE = {"people", "persons"}  # "nine people were dead": generic, yet the group the count is of
 _SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 
 
@@ -138,6 +139,7 @@ def _is_people(head: Token, table: EntityTable) -> bool:
 def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
     """Every casualty or arrest figure in ``doc``, in text order."""
     figures: list[Figure] = []
+    parts: dict[int, list[Figure]] = {}  # breakdowns of each headline figure
     for sent in doc.sents:
         headline: Figure | None = None
         cue_open = False
@@ -170,17 +172,25 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
                 continue
             toks = [t for t in doc[num.start : head.i + 1]] if head.i >= num.start else list(num)
             fig = Figure(count, outcome, head, num, table.span_mention(toks), breakdown)
-            if not head.like_num and head.lemma_.lower() not in lx.GENERIC_PEOPLE:
+            if not head.like_num and (head.lemma_.lower() not in lx.GENERIC_PEOPLE or head.lower_ in _PEOPLE):
                 got = table.people(head)
                 if got is not None and got[1] in ("human", "agent", "person"):
                     fig.group = got[0]
-            elif (noun := _elided(head)) is not None:
+            elif head.like_num and (noun := _elided(head)) is not None:
                 # "killed three people and injured more than 260": 260 other people, a group
                 label = f"{num.text} {noun.text}"
                 fig.group = table.add(f"group:{slug(label)}", "Group", label, table.span_mention(list(num)))
+            elif head.like_num and any(c.lower_ == "more" for c in head.children):
+                label = f"{num.text} more {outcome}"  # "a man was killed and five more were wounded"
+                fig.group = table.add(f"group:{slug(label)}", "Group", label, table.span_mention(list(num)))
             if not breakdown:
                 headline, cue_open = fig, False
+            elif headline is not None:
+                parts.setdefault(id(headline), []).append(fig)
             figures.append(fig)
+    for fig in figures:  # "89 people, including 76 Iranians and 13 Afghans": the parts are the victims
+        if fig.head.lower_ in _PEOPLE and sum(p.count for p in parts.get(id(fig), [])) == fig.count:
+            fig.group = None
     return figures + _single_victims(doc, table, {f.head.i for f in figures})
 
 
