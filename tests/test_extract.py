@@ -872,3 +872,11 @@ def test_n_more_and_people_dead_are_victim_groups_but_a_complete_breakdown_repla
     ex = run("The blast in Quetta left 40 people dead, including 30 Pakistanis and 10 Afghans.")
     [ev] = asserted(ex)
     assert labels(ex, ev, "victim") == {"Pakistanis", "Afghans"}
+
+
+def test_a_person_described_as_shot_dead_is_the_shooting_victim() -> None:
+    ex = run("The suspected gunman, Omar Haddad, shot dead by police on Tuesday, had fled to Lille.")
+    victims = {v for ev in asserted(ex) for v in labels(ex, ev, "victim")}
+    assert "Omar Haddad" in victims
+    ex = run("The report, released by police on Tuesday, blamed the attack on rebels.")
+    assert not [r for ev in ex.events for r in ev.roles if r.role == "victim"]

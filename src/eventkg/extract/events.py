@@ -461,6 +461,17 @@ def _roles(em: EventMention, table: EntityTable) -> None:
                 for t in _expand(c):
                     _modifier(em, t, table)
         # "attack on the city of Kandahar, in southern Afghanistan": preps of a noun trigger's object
+    if (
+        verbal
+        and tok.dep_ == "acl"
+        and tok.tag_ in ("VBN", "VBD")
+        and fam in _VIOLENT
+        and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children)
+    ):  # "the killer, Chérif Chekatt – shot dead by police": the killer, by name
+        noun = tok.head
+        for t in [c for c in noun.children if c.dep_ == "appos"] or [noun]:
+            if table.kind(table.by_token[t.i]) == "Person" if t.i in table.by_token else _human(t):
+                _object(em, t, table)
     if fam == "Seizure":
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") or (not verbal and c.dep_ == "prep" and c.lower_ == "of"):
@@ -805,6 +816,10 @@ def _armed(key: str, table: EntityTable) -> bool:
     return kind == "Organization" and (
         words[-1].lower().rstrip("s") in lx.ACTOR_NOUNS or (label.isupper() and len(label) <= 6)
     )
+
+
+def _human(t: Token) -> bool:
+    return t.pos_ in _NOUN and (t.lemma_.lower() in lx.HUMAN_NOUNS or t.lower_ in lx.HUMAN_NOUNS)
 
 
 def _anyone(t: Token) -> bool:
