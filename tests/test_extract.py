@@ -880,3 +880,15 @@ def test_a_person_described_as_shot_dead_is_the_shooting_victim() -> None:
     assert "Omar Haddad" in victims
     ex = run("The report, released by police on Tuesday, blamed the attack on rebels.")
     assert not [r for ev in ex.events for r in ev.roles if r.role == "victim"]
+
+
+def test_an_outcome_among_conjoined_verbs_counts() -> None:
+    ex = run(
+        "A car bomb exploded in Derry on Friday. "
+        "Nine people were dead and some 130 more were maimed, injured or shocked."
+    )
+    [ev] = asserted(ex)
+    assert (ev.killed, ev.injured) == (9, 130)
+    ex = run("A bomb exploded in Lima. The 35 people had been evacuated, and only one policeman was injured.")
+    [ev] = asserted(ex)
+    assert ev.injured == 1

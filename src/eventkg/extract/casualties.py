@@ -83,6 +83,15 @@ def _outcome(num: Span, head: Token) -> str | None:
         for c in gov.children:  # "left 89 people dead"
             if c.dep_ in ("oprd", "acomp", "xcomp") and _outcome_word(c):
                 return _outcome_word(c)
+        for c in gov.children:  # "130 were mutilated, injured and scarred"
+            if (
+                c.dep_ == "conj"
+                and c.pos_ in ("VERB", "ADJ")
+                and _outcome_word(c)
+                and gov.pos_ == "VERB"
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):
+                return _outcome_word(c)
     for member in _list_members(head):  # "five people killed", "eight women, a girl and four men injured"
         for c in member.children:
             if c.dep_ in ("acl", "amod", "relcl") and _outcome_word(c) and (member is head or c.i > head.i):
