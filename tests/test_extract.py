@@ -892,3 +892,27 @@ def test_an_outcome_among_conjoined_verbs_counts() -> None:
     ex = run("A bomb exploded in Lima. The 35 people had been evacuated, and only one policeman was injured.")
     [ev] = asserted(ex)
     assert ev.injured == 1
+
+
+def test_a_victim_described_by_title_is_the_named_victim_with_that_title() -> None:
+    ex = run(
+        "A roadside bomb killed a Russian major general near Palmyra on Monday. Major General Ivan "
+        "Petrov died when the bomb hit his convoy. A lieutenant general was wounded."
+    )
+    [ev] = asserted(ex)
+    victims = labels(ex, ev, "victim")
+    assert "Ivan Petrov" in victims and "Russian major general" not in victims
+    assert "lieutenant general" in victims
+    [petrov] = [e for e in ex.entities if e.label == "Ivan Petrov"]
+    assert "Russian major general" in petrov.aliases
+
+
+def test_a_clause_hanging_on_a_year_is_dated_by_it() -> None:
+    ex = run("It was the first such death since 2017, when a colonel was killed in Homs by mortar fire.")
+    [ev] = asserted(ex)
+    assert ev.date == "2017"
+
+
+def test_what_attackers_continue_to_do_is_no_incident() -> None:
+    ex = run("The desert is rife with insurgents who continue to ambush government forces.")
+    assert not asserted(ex)

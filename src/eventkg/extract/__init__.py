@@ -31,6 +31,7 @@ from eventkg.extract.events import (
 )
 from eventkg.extract.places import country, resolve_place
 from eventkg.models import Article, CasualtyFigure, Claim, Event, Extraction, Role
+from eventkg.nlp.gazetteers import demonyms
 
 __all__ = ["extract"]
 
@@ -237,6 +238,8 @@ def _events(
                 role = "detainee" if fig.outcome == "arrested" else "victim"
                 if fig.group not in roles.setdefault(role, []):
                     roles[role].append(fig.group)
+        same = _titled_victims(roles.get("victim", []), table)  # "a major general" is the named one
+        roles["victim"] = [k for k in roles.get("victim", []) if k not in same]
         for key in roles.get("generic_victim", []):  # "one person was killed"
             if key not in roles.setdefault("victim", []):
                 roles["victim"].append(key)
@@ -272,12 +275,41 @@ def _events(
             killed=counts.get("killed") if FAMILY[kind] in ("Attack", "Battle") else None,
             injured=counts.get("injured") if FAMILY[kind] in ("Attack", "Battle") else None,
             arrested=counts.get("arrested") if FAMILY[kind] == "Arrest" else None,
-            figures=tuple(CasualtyFigure(f.count, f.outcome, f.group, f.mention) for f in parts),
+            figures=tuple(
+                CasualtyFigure(f.count, f.outcome, same.get(f.group, f.group) if f.group else None, f.mention)
+                for f in parts
+            ),
             status=status,
             attributed_to=inside[0] if all(inside) else None,
         )
         out.append(event)
     return tuple(out)
+
+
+def _titled_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
+    """Victim groups that are one named victim described by title: "a major general was killed",
+    "the Russian general", then "Major General Vyacheslav Gladkikh died"; not "a lieutenant
+    general". Their wordings become the person's aliases. Returns group key -> person key."""
+    nationality = demonyms()
+    titled = [
+        (k, table.items[k].title.lower().split())  # type: ignore[union-attr]
+        for k in victims
+        if table.kind(k) == "Person" and table.items[k].title
+    ]
+    same: dict[str, str] = {}
+    for g in victims:
+        if table.kind(g) != "Group":
+            continue
+        words = table.items[g].label.lower().split()
+        if not words or words[-1].endswith("s"):
+            continue  # "generals": more than one
+        fits = [k for k, title in titled if words[-1] == title[-1]
+                and all(w in title or w in nationality for w in words[:-1])]  # fmt: skip
+        if len(fits) == 1:
+            same[g] = fits[0]
+            for alias in [table.items[g].label, *table.items[g].aliases]:
+                table.items[fits[0]].aliases.setdefault(alias, None)
+    return same
 
 
 def _claims(

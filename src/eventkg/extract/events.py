@@ -244,6 +244,12 @@ def _generic_mention(tok: Token) -> bool:
         for c in tok.children
     ):
         return True
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_.lower() in ("continue", "keep")
+        and tok.head.tag_ in ("VBP", "VBZ")
+    ):
+        return True  # "insurgents who continue to ambush regime forces": a habit, not an incident
     if tok.pos_ == "VERB" and any(_period(p) for c in tok.children if c.dep_ == "prep" for p in c.children):
         return True  # "five judges have been killed in 2 months": a tally over a period
     verb = tok if tok.pos_ == "VERB" else tok.head
@@ -876,6 +882,11 @@ def _date(em: EventMention, table: EntityTable) -> None:
                         _date_token(em, p, table)
             if em.date is not None:
                 return
+    verb = em.token
+    while verb.pos_ != "VERB" and verb.dep_ not in ("ROOT", "relcl"):
+        verb = verb.head
+    if verb.dep_ == "relcl" and verb.head.ent_type_ in _WHEN:  # "in 2017, when a general was killed"
+        _date_token(em, verb.head, table)
 
 
 _REPORTING_NOUNS = {"interview", "statement", "conference", "briefing", "report", "speech", "announcement"}
