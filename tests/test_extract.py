@@ -916,3 +916,9 @@ def test_a_clause_hanging_on_a_year_is_dated_by_it() -> None:
 def test_what_attackers_continue_to_do_is_no_incident() -> None:
     ex = run("The desert is rife with insurgents who continue to ambush government forces.")
     assert not asserted(ex)
+
+
+def test_a_slaughter_is_an_attack_on_those_slaughtered() -> None:
+    ex = run("Ministers deplored the slaughter of men, women and children in Omagh on Saturday.")
+    [ev] = asserted(ex)
+    assert {"men", "women", "children"} <= labels(ex, ev, "victim")

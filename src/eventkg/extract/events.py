@@ -744,6 +744,9 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
         em.add("perpetrator", key)
     elif prep in ("on", "against", "at", "upon", "of", "in", "inside", "targeting", "to"):
         directed = em.token.pos_ in _NOUN or em.token.lemma_.lower() in _DIRECTED
+        slain = prep == "of" and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS  # "the murder of two men"
+        if slain and cat == "agent" and table.kind(key) == "Group":
+            cat = "human"
         if cat in ("person", "human") and prep not in ("in", "inside", "at"):
             if not _generic(t) and (directed or prep not in ("on", "upon")):
                 em.add("victim", key)

@@ -43,7 +43,7 @@ __all__ = [
 ATTACK_NOUNS = {
     "attack": "Attack", "assault": "Attack", "ambush": "Attack", "massacre": "Attack",
     "assassination": "Attack", "murder": "Attack", "killing": "Attack", "slaying": "Attack",
-    "airstrike": "Attack", "shelling": "Attack",
+    "airstrike": "Attack", "shelling": "Attack", "slaughter": "Attack",
     "bombing": "Bombing", "explosion": "Bombing", "blast": "Bombing", "detonation": "Bombing",
     "car-bombing": "Bombing", "firebombing": "Arson",
     "shooting": "Shooting", "gunfire": "Shooting",
@@ -56,7 +56,7 @@ ATTACK_NOUNS = {
 _ATTACK_VERBS: dict[str, str | None] = {
     "attack": "Attack", "assault": "Attack", "ambush": "Attack", "massacre": "Attack",
     "kill": "Attack", "murder": "Attack", "assassinate": "Attack", "slay": "Attack",
-    "behead": "Attack", "shell": "Attack", "raze": "Attack", "machine-gun": "Shooting",
+    "behead": "Attack", "shell": "Attack", "slaughter": "Attack", "raze": "Attack", "machine-gun": "Shooting",
     "bomb": "Bombing", "explode": "Bombing", "detonate": "Bombing", "dynamite": "Bombing",
     "shoot": "Shooting", "gun": "Shooting", "machinegun": "Shooting",
     "stab": "Stabbing", "hack": "Stabbing",
@@ -77,7 +77,8 @@ BATTLE_VERBS = {"clash", "skirmish"}
 BATTLE_VERBS_WITH = {"fight", "battle", "engage"}
 
 #: nouns whose "of" complement is the person it was done to: "the murder of six Jesuits"
-HUMAN_OBJECT_NOUNS = {"murder", "assassination", "killing", "slaying", "kidnapping", "abduction", "massacre"}
+HUMAN_OBJECT_NOUNS = {"murder", "assassination", "killing", "slaying", "kidnapping", "abduction", "massacre",
+                      "slaughter"}  # fmt: skip
 
 ARREST_NOUNS = {"arrest", "detention", "capture", "apprehension", "custody", "roundup"}
 ARREST_VERBS = {"arrest", "detain", "apprehend", "capture", "nab", "round", "jail", "imprison"}
