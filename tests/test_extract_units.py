@@ -218,3 +218,16 @@ def test_common_words_are_no_demonyms() -> None:
 def test_a_weekday_with_a_date_is_that_date() -> None:
     assert normalize_date("Monday, 4 August", dt.date(1989, 9, 6)) == "1989-08-04"
     assert normalize_date("Monday night", dt.date(1989, 9, 6)) == "1989-09-04"
+
+
+def test_a_quote_running_on_into_a_new_paragraph_ends_where_it_reopens() -> None:
+    from eventkg.extract.claims import _quotes_in
+
+    text = (
+        'He said: "We will respond to the attacks. "This will be a long operation." '
+        'He added it "would come soon".'
+    )
+    spans = [text[a:b] for a, b in _quotes_in(text, 0, len(text))]
+    assert spans == ["We will respond to the attacks.", "This will be a long operation.", "would come soon"]
+    text = '"He did it." "Yes," she said.'
+    assert [text[a:b] for a, b in _quotes_in(text, 0, len(text))] == ["He did it.", "Yes,"]

@@ -208,11 +208,26 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             j = text.find(_QUOTES[ch], i + 1, end)
             if j == -1:
                 break
+            if ch == '"' and _opens(text, j):
+                # a quote running on into the next paragraph opens it again without closing
+                # the last ('... 24 hours. "This will be ...'): it ended before that mark
+                out.append((i + 1, len(text[:j].rstrip())))
+                i = j
+                continue
             out.append((i + 1, j))
             i = j + 1
         else:
             i += 1
     return out
+
+
+def _opens(text: str, j: int) -> bool:
+    """A straight quote mark at ``j`` that can only open a quotation: after a sentence's end and
+    a space, before a capital letter."""
+    before = text[:j].rstrip()
+    return (
+        j > 0 and text[j - 1].isspace() and before[-1:] in (".", "!", "?") and text[j + 1 : j + 2].isupper()
+    )
 
 
 def _quote(sent: Span, table: EntityTable) -> Mention | None:
