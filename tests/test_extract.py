@@ -922,3 +922,11 @@ def test_a_slaughter_is_an_attack_on_those_slaughtered() -> None:
     ex = run("Ministers deplored the slaughter of men, women and children in Omagh on Saturday.")
     [ev] = asserted(ex)
     assert {"men", "women", "children"} <= labels(ex, ev, "victim")
+
+
+def test_an_attacker_crashing_into_people_is_an_attack() -> None:
+    ex = run("A suicide bomber riding a motorcycle loaded with explosives crashed into a patrol near Kabul.")
+    [ev] = asserted(ex)
+    assert ev.kind == "SuicideBombing" and "explosives" in labels(ex, ev, "instrument")
+    ex = run("A bus crashed into a truck near Kabul on Monday.")
+    assert not asserted(ex)

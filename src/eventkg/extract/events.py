@@ -174,6 +174,9 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         return "Attack"  # "a grenade hit his car" (the weapon makes it a bombing or shooting)
     if lemma == "sabotage":
         return "Attack"
+    if lemma in _CRASH and _has_child(tok, ("prep",), {"into"}) and _attacker_subject(tok):
+        # "a suicide bomber on a motorcycle crashed into a patrol", "the attacker drove into the crowd"
+        return "SuicideBombing" if _suicide_subject(tok) else "VehicleRamming"
     if lemma in lx.BATTLE_VERBS or (
         lemma in lx.BATTLE_VERBS_WITH
         and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children)
@@ -226,6 +229,14 @@ def _in_battle(tok: Token) -> bool:
             nxt += [c for c in t.children if c.dep_ in ("pobj", "prep", "pcomp")]
         frontier = nxt
     return False
+
+
+_CRASH = {"crash", "slam", "plow", "plough", "smash", "drive", "ram"}
+_ATTACKERS = {"bomber", "attacker", "assailant", "militant", "terrorist", "gunman", "gunmen", "insurgent"}
+
+
+def _attacker_subject(tok: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS for c in tok.children)
 
 
 def _suicide_subject(tok: Token) -> bool:
