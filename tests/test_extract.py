@@ -930,3 +930,19 @@ def test_an_attacker_crashing_into_people_is_an_attack() -> None:
     assert ev.kind == "SuicideBombing" and "explosives" in labels(ex, ev, "instrument")
     ex = run("A bus crashed into a truck near Kabul on Monday.")
     assert not asserted(ex)
+
+
+def test_a_listed_toll_is_the_sum_of_its_groups() -> None:
+    ex = run(
+        "A bomb exploded in Lyon on Friday. There were eight women, a 10-year-old girl and four men injured."
+    )
+    [ev] = asserted(ex)
+    assert ev.injured == 13
+    assert {(f.count, ex.entity(f.group).label) for f in ev.figures if f.group} >= {(8, "women"), (4, "men")}
+    assert any(f.count == 1 and "girl" in ex.entity(f.group).label for f in ev.figures if f.group)
+    ex = run("Gunmen killed two soldiers and three civilians in Kabul on Monday.")
+    [ev] = asserted(ex)
+    assert ev.killed == 5
+    ex = run("The blast left 30 people dead, including 20 Afghans and 10 Pakistanis, and 50 others wounded.")
+    [ev] = asserted(ex)
+    assert (ev.killed, ev.injured) == (30, 50)

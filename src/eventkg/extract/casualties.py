@@ -105,6 +105,9 @@ def _outcome(num: Span, head: Token) -> str | None:
             break
         if _outcome_word(t):
             return _outcome_word(t)
+    top = _list_members(head)[0]
+    if top is not head and top.i < head.i and head.dep_ == "conj":
+        return _outcome(num, top)  # "killed two soldiers and three civilians": as the first
     for t in reversed(doc[max(sent.start, num.start - 3) : num.start]):  # "killing five", "toll to 12"
         if t.like_num or t.text in (";", ":", "."):
             break
@@ -153,6 +156,7 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
         headline: Figure | None = None
         cue_open = False
         last_end = sent.start
+        start = len(figures)
         for num in _numbers(sent):
             root = num.root
             head = (
@@ -197,10 +201,52 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
             elif headline is not None:
                 parts.setdefault(id(headline), []).append(fig)
             figures.append(fig)
+        figures[start:] = _listed_total(figures[start:], table)
     for fig in figures:  # "89 people, including 76 Iranians and 13 Afghans": the parts are the victims
         if fig.head.lower_ in _PEOPLE and sum(p.count for p in parts.get(id(fig), [])) == fig.count:
             fig.group = None
     return figures + _single_victims(doc, table, {f.head.i for f in figures})
+
+
+def _listed_total(figs: list[Figure], table: EntityTable) -> list[Figure]:
+    """ "eight women, a 10-year-old girl and four men were injured": 13 injured in all, made up
+    of the groups listed (a singular "a girl" counts one)."""
+    out = list(figs)
+    for fig in figs:
+        if fig.breakdown or fig.head.like_num or fig not in out:
+            continue
+        members = _list_members(fig.head)
+        listed = [f for f in out if f.head in members and f.outcome == fig.outcome and not f.breakdown]
+        counted = {f.head.i for f in listed}
+        for m in members:  # "a 10-year-old girl": one, with no number
+            if (
+                m.i not in counted
+                and m.tag_ in ("NN", "NNP")
+                and _is_people(m, table)
+                and any(c.lower_ in ("a", "an", "one") for c in m.children)
+            ):
+                single = Figure(1, fig.outcome, m, m.doc[m.i : m.i + 1], table.span_mention([m]), True)
+                got = table.people(m)
+                single.group = got[0] if got is not None and got[1] in ("human", "person") else None
+                listed.append(single)
+        if len(listed) < 2:
+            continue
+        listed.sort(key=lambda f: f.head.i)
+        doc = fig.head.doc
+        first, last = listed[0], listed[-1]
+        total = Figure(
+            sum(f.count for f in listed),
+            fig.outcome,
+            first.head,
+            first.number,
+            table.span_mention(list(doc[min(first.number.start, first.head.i) : last.head.i + 1])),
+        )
+        for f in listed:
+            f.breakdown = True
+        at = min(out.index(f) for f in listed if f in out)
+        out = [f for f in out if f not in listed]
+        out[at:at] = [total, *listed]
+    return out
 
 
 def _elided(num: Token) -> Token | None:
