@@ -946,3 +946,21 @@ def test_a_listed_toll_is_the_sum_of_its_groups() -> None:
     ex = run("The blast left 30 people dead, including 20 Afghans and 10 Pakistanis, and 50 others wounded.")
     [ev] = asserted(ex)
     assert (ev.killed, ev.injured) == (30, 50)
+
+
+def test_an_attack_named_after_a_city_venue_happened_in_that_city() -> None:
+    ex = run(
+        "A man from Kyrgyzstan denied helping the two men who carried out the Boston Marathon bombing, "
+        "which killed three people."
+    )
+    [ev] = [e for e in asserted(ex) if e.kind == "Bombing"]
+    assert "Boston" in labels(ex, ev, "place")
+    assert "Kyrgyzstan" not in places_with_parents(ex, ev)
+
+
+def test_killings_in_wars_are_no_incident_and_lend_no_victims() -> None:
+    ex = run(
+        "Twin bombs killed three people in Boston on Monday. He said the bombings were retaliation "
+        "for the killing of Muslims in American-led wars overseas."
+    )
+    assert all("Muslims" not in labels(ex, ev, "victim") for ev in ex.events)

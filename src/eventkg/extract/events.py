@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from eventkg.extract import lexicon as lx
 from eventkg.extract.entities import EntityTable
 from eventkg.extract.numbers import parse_number
+from eventkg.extract.places import resolve_place
 from eventkg.extract.time import normalize_date, shift
 from eventkg.models import EVENT_FAMILY, Mention
 
@@ -261,6 +262,12 @@ def _generic_mention(tok: Token) -> bool:
         and tok.head.tag_ in ("VBP", "VBZ")
     ):
         return True  # "insurgents who continue to ambush regime forces": a habit, not an incident
+    if any(
+        c.dep_ == "prep" and c.lower_ == "in" and p.lemma_.lower() in ("war", "wars") and p.tag_ == "NNS"
+        for c in tok.children
+        for p in c.children
+    ):
+        return True  # "the killing of Muslims in American-led wars": war casualties, no incident
     if tok.pos_ == "VERB" and any(_period(p) for c in tok.children if c.dep_ == "prep" for p in c.children):
         return True  # "five judges have been killed in 2 months": a tally over a period
     verb = tok if tok.pos_ == "VERB" else tok.head
@@ -807,6 +814,13 @@ _DIRECTED = {
 def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
     if _date_token(em, t, table):
         return
+    if (
+        t.i not in table.by_token
+        and t.pos_ == "PROPN"
+        and t.dep_ == "compound"
+        and _named_after_place(em, t, table)
+    ):
+        return
     slain = t.dep_ == "poss" and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS  # "the Jesuits' slaying"
     got = table.filler(t) if (t.i in table.by_token or t.ent_type_ == "NORP" or slain) else None
     if got is None and slain and _anyone(t):
@@ -824,6 +838,23 @@ def _modifier(em: EventMention, t: Token, table: EntityTable) -> None:
         em.add("perpetrator", key)
     elif cat in ("person", "human") and slain:
         em.add("victim", key)
+
+
+def _named_after_place(em: EventMention, t: Token, table: EntityTable) -> bool:
+    """ "the Boston Marathon bombing": an attack named after a venue that a city names took
+    place in that city. True if a place was found."""
+    chain = sorted(
+        [t, *(c for c in t.subtree if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda x: x.i
+    )
+    if any(x.i in table.by_token for x in chain) or not em.violent:
+        return False
+    for k in range(len(chain), 0, -1):
+        words = chain[:k]
+        rec = resolve_place(" ".join(w.text for w in words), context=table.countries, exact=True)
+        if rec is not None and rec.kind in ("City", "Country", "Region"):
+            em.add("place", table.add_place(rec, table.span_mention(words)))
+            return True
+    return False
 
 
 def _armed(key: str, table: EntityTable) -> bool:
@@ -1012,6 +1043,8 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
         dying = tok.pos_ == "VERB" and tok.lemma_.lower() in ("die", "perish")  # "13 persons died in ..."
         if not dying and (tok.lemma_.lower() not in _DEATH_NOUNS or tok.pos_ not in _NOUN):
             continue
+        if _generic_mention(tok):
+            continue  # "retaliation for the killing of Muslims in wars": not this attack's dead
         same = [m for m in mentions if m.violent and m.token.sent == tok.sent and m.token is not tok]
         if not same:
             continue
