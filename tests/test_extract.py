@@ -964,3 +964,9 @@ def test_killings_in_wars_are_no_incident_and_lend_no_victims() -> None:
         "for the killing of Muslims in American-led wars overseas."
     )
     assert all("Muslims" not in labels(ex, ev, "victim") for ev in ex.events)
+
+
+def test_explosive_materials_are_weapons() -> None:
+    ex = run("A truck packed with ammonium nitrate exploded outside the courthouse in Tulsa on Monday.")
+    [ev] = asserted(ex)
+    assert "explosives" in labels(ex, ev, "instrument")
