@@ -970,3 +970,9 @@ def test_explosive_materials_are_weapons() -> None:
     ex = run("A truck packed with ammonium nitrate exploded outside the courthouse in Tulsa on Monday.")
     [ev] = asserted(ex)
     assert "explosives" in labels(ex, ev, "instrument")
+
+
+def test_a_day_the_ner_leaves_out_of_a_date_still_counts() -> None:
+    ex = run("On the morning of 1 March 2019, Taliban gunmen attacked a camp in Helmand Province.")
+    [ev] = asserted(ex)
+    assert ev.date == "2019-03-01"

@@ -906,6 +906,9 @@ def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
     if ent is None:
         return False
+    day = t.doc[ent.start - 1] if ent.start > 0 else None
+    if day is not None and day.text.isdigit() and 1 <= int(day.text) <= 31 and not day.ent_type_:
+        ent = t.doc[ent.start - 1 : ent.end]  # "the morning of [1] [March 2019]": the NER left the day out
     for c in ent.root.children:  # "on Monday, 4 August": the date in apposition says which Monday
         if c.dep_ == "appos" and c.ent_type_ in _WHEN and c.i > ent.end:
             ent = t.doc[ent.start : c.i + 1]
