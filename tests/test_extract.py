@@ -976,3 +976,24 @@ def test_a_day_the_ner_leaves_out_of_a_date_still_counts() -> None:
     ex = run("On the morning of 1 March 2019, Taliban gunmen attacked a camp in Helmand Province.")
     [ev] = asserted(ex)
     assert ev.date == "2019-03-01"
+
+
+def test_is_after_a_preposition_is_the_islamic_state_where_the_article_names_it() -> None:
+    ex = run(
+        "The Islamic State remains active in the desert. In April, two dozen soldiers were killed in "
+        "IS attacks near Palmyra. Militias captured IS' last remaining territory in March."
+    )
+    assert any("Islamic State" in labels(ex, ev, "perpetrator") for ev in asserted(ex, "Attack"))
+    assert not asserted(ex, "Arrest")
+    ex = run("THE ATTACK IS UNDER INVESTIGATION, POLICE SAID.")
+    assert not [e for e in ex.entities if e.kind == "ArmedGroup"]
+
+
+def test_an_earlier_event_recalled_by_its_year_stays_apart_from_this_one() -> None:
+    ex = run(
+        "A roadside bomb killed a colonel near Deir ez-Zor this week. It was the first such death since "
+        "2017, when a general was killed in the same province."
+    )
+    events = asserted(ex)
+    assert len(events) == 2
+    assert sorted(str(ev.date) for ev in events)[0] == "2017"

@@ -19,7 +19,7 @@ from eventkg.extract import lexicon as lx
 from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import PlaceRecord, capital_of, fold, resolve_place
 from eventkg.models import Article, Entity, Mention
-from eventkg.nlp.gazetteers import demonyms, entry_index
+from eventkg.nlp.gazetteers import demonyms, entry_index, load_gazetteer
 
 __all__ = ["EntityTable", "np_tokens", "recognize"]
 
@@ -466,6 +466,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
         elif label in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             _place_or_org(table, ent)
     _streets(table, doc)
+    _short_names(table, doc)
     for tok in doc:  # "the Somali capital": the capital city of the country the demonym names
         if tok.lemma_.lower() == "capital" and tok.pos_ == "NOUN" and tok.i not in table.by_token:
             demonym = next(
@@ -481,6 +482,32 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             table.add(key, "Person", table.items[key].label, table.span_mention([tok]))
             table.by_token[tok.i] = key
     return table
+
+
+#: words before which an all-capital short name is a noun, not the verb "is" ("in IS attacks")
+_NOMINAL_BEFORE = {"in", "by", "of", "from", "against", "with", "on", "the", "to", "for", "and"}
+
+
+def _short_names(table: EntityTable, doc: Doc) -> None:
+    """ "IS" that the tagger took for the verb is the armed group where the article has named
+    that group in full and the word stands where a noun does ("killed in IS attacks", "IS'
+    territory"). All-capital sentences are left alone."""
+    for tok in doc:
+        if tok.text != "IS" or tok.i in table.by_token or not any(c.islower() for c in tok.sent.text):
+            continue
+        entry = next((e for e in load_gazetteer("armed_groups") if "IS" in e.case_sensitive), None)
+        key = f"armedgroup:{entry.key}" if entry is not None else None
+        if key is None or key not in table.items:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if before in _NOMINAL_BEFORE or (
+            nxt is not None and (nxt.text in ("'", "’", "'s", "’s") or nxt.pos_ == "NOUN")
+        ):
+            table.add(key, "ArmedGroup", table.items[key].label, table.span_mention([tok]), alias=False)
+            table.by_token[tok.i] = key
+            table.armed_mentions.append((tok.i, key))
+            table.armed_mentions.sort()
 
 
 def _titled(t: Token) -> bool:

@@ -201,7 +201,7 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
             kind = "SuicideBombing"
         return kind
     if lemma in lx.ARREST_VERBS:
-        if lemma == "capture" and not _human_object(tok, table):
+        if lemma == "capture" and not _human_object(tok, table, people=True):
             return None
         return "Arrest"
     if lemma in lx.SEIZURE_VERBS:
@@ -337,12 +337,14 @@ def _abstract_object(tok: Token) -> bool:
     )
 
 
-def _human_object(tok: Token, table: EntityTable) -> bool:
+def _human_object(tok: Token, table: EntityTable, *, people: bool = False) -> bool:
+    """The verb's object is a person or group (with ``people``, not an organisation: "captured
+    IS' last territory" captured no one)."""
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             f = table.filler(c)
             if f and f[1] in ("person", "human", "agent"):
-                return True
+                return not (people and table.kind(f[0]) in ("ArmedGroup", "Organization"))
     return False
 
 
@@ -485,6 +487,9 @@ def _roles(em: EventMention, table: EntityTable) -> None:
                 for t in _expand(c):
                     _modifier(em, t, table)
         # "attack on the city of Kandahar, in southern Afghanistan": preps of a noun trigger's object
+    before = table.by_token.get(tok.i - 1) if tok.i > 0 and not verbal else None
+    if before is not None and table.kind(before) == "ArmedGroup" and fam in _VIOLENT:
+        em.add("perpetrator", before)  # "in IS attacks", however the parser hangs the words
     if (
         verbal
         and tok.dep_ == "acl"
@@ -930,10 +935,10 @@ def _date(em: EventMention, table: EntityTable) -> None:
                         _date_token(em, p, table)
             if em.date is not None:
                 return
-    verb = em.token
-    while verb.pos_ != "VERB" and verb.dep_ not in ("ROOT", "relcl"):
-        verb = verb.head
-    if verb.dep_ == "relcl" and verb.head.ent_type_ in _WHEN:  # "in 2017, when a general was killed"
+    if _looks_back(em.token):  # "in 2017, when a general was killed"
+        verb = em.token
+        while verb.dep_ != "relcl":
+            verb = verb.head
         _date_token(em, verb.head, table)
 
 
@@ -1284,6 +1289,14 @@ def _another_incident(tok: Token) -> bool:
     return bool(_ANOTHER.match(tok.sent.text))
 
 
+def _looks_back(tok: Token) -> bool:
+    """The trigger is in a clause hanging on a date ("since 2017, when a general was killed")."""
+    verb = tok
+    while verb.pos_ != "VERB" and verb.dep_ not in ("ROOT", "relcl"):
+        verb = verb.head
+    return verb.dep_ == "relcl" and verb.head.ent_type_ in _WHEN
+
+
 def _participants(group: list[EventMention]) -> set[str]:
     return {k for m in group for r in ("victim", "perpetrator", "target") for k in m.roles.get(r, [])}
 
@@ -1307,6 +1320,8 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
             dates = {x.date for x in g if x.date}
             places = {p for x in g for p in x.roles.get("place", [])}
             named = {v for x in g for v in x.roles.get("victim", []) if table.kind(v) == "Person"}
+            if _looks_back(m.token) and m.date not in dates:
+                continue  # "since 2017, when a general was killed": that earlier event only
             if _compatible(m, dates, places, table) and not _other_victims(m, named, table):
                 fits.append(g)
         # the latest compatible group, unless an earlier one has the same victims or attackers
