@@ -231,3 +231,12 @@ def test_a_quote_running_on_into_a_new_paragraph_ends_where_it_reopens() -> None
     assert spans == ["We will respond to the attacks.", "This will be a long operation.", "would come soon"]
     text = '"He did it." "Yes," she said.'
     assert [text[a:b] for a, b in _quotes_in(text, 0, len(text))] == ["He did it.", "Yes,"]
+
+
+def test_flattened_list_bullets_become_paragraph_breaks_but_italics_stay() -> None:
+    from eventkg.nlp.pipeline import _unwiki
+
+    text = "Victims: *2015-12-21, Agent A. Smith, US Bomb *2015-12-21, Agent B. Jones, US Bomb. A *big* day."
+    out = _unwiki(text)
+    assert len(out) == len(text)
+    assert out.count("\n\n") == 2 and "*big*" in out

@@ -32,6 +32,8 @@ _NOTE = re.compile(r"\[(?:[A-Z][A-Z .,'-]{1,60}|[a-z][a-z .,'-]{1,40}omitted|wor
 
 # Wiki section headings ("==Victims==", "=== Reactions ==="), inline or on their own line
 _HEADING = re.compile(r"(={2,4})[ \t]*([^=\n]{1,80}?)[ \t]*\1(?!=)")
+# a list bullet flattened into running text: " * 2007 bombing", " *2015-12-21, Special Agent"
+_BULLET = re.compile(r"(?<=\s)\*(?=[ \t]?\w)(?![^*\n]{0,60}\S\*(?!\w))")  # not "*italic*"
 #: sections that list other pages, not facts the article states
 _BACK_MATTER = {"see also", "references", "external links", "further reading", "notes", "sources",
                 "bibliography", "footnotes", "citations"}  # fmt: skip
@@ -217,10 +219,14 @@ def _mask(article: Article) -> str:
 def _unwiki(text: str) -> str:
     """Blank wiki headings ("==Victims==") to paragraph breaks, and back-matter sections ("See
     also", "References") whole: the events they list are other pages' subjects."""
+    out = list(text)
+    bullets = list(_BULLET.finditer(text))
+    if len(bullets) >= 2:  # a list flattened into running text: each item its own paragraph
+        for m in bullets:
+            out[m.start() - 1] = out[m.start()] = "\n"
     heads = list(_HEADING.finditer(text))
     if not heads:
-        return text
-    out = list(text)
+        return "".join(out)
     for n, m in enumerate(heads):
         start, end = m.span()
         if m.group(2).strip().lower() in _BACK_MATTER:
