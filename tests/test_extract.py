@@ -997,3 +997,15 @@ def test_an_earlier_event_recalled_by_its_year_stays_apart_from_this_one() -> No
     events = asserted(ex)
     assert len(events) == 2
     assert sorted(str(ev.date) for ev in events)[0] == "2017"
+
+
+def test_a_spokesman_claiming_an_attack_makes_his_group_the_perpetrator() -> None:
+    for claim in ("claimed responsibility for the attack.", "claimed they were responsible for the attack."):
+        ex = run(
+            "A suicide bomber killed six soldiers near Bagram on Monday. Zabiullah Mujahid, the "
+            "spokesperson for the Taliban, " + claim
+        )
+        [ev] = asserted(ex)
+        assert "Taliban" in labels(ex, ev, "perpetrator")
+        assert "Zabiullah Mujahid" not in labels(ex, ev, "perpetrator")
+        assert [c.kind for c in ex.claims] == ["ResponsibilityClaim"]

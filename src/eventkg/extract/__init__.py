@@ -210,7 +210,12 @@ def _events(
             {first_attack} if first_attack is not None else set()
         )
         for n in targets:
-            claimed.setdefault(n, []).append(d.claimant)
+            # "Zabiullah Mujahid, the spokesperson for the Taliban, claimed ...": the Taliban did it
+            speaker = table.items[d.claimant]
+            group = speaker.affiliation if speaker.kind == "Person" and speaker.affiliation else None
+            claimed.setdefault(n, []).append(
+                group if group and table.kind(group) == "ArmedGroup" else d.claimant
+            )
     spoken = [(d.content, d.claimant) for d in drafts if d.kind != "ResponsibilityClaim" and d.content]
     main_place = _main_place(groups, table, article)
     dateline = _dateline_place(table, article)

@@ -60,6 +60,20 @@ def find_claims(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> l
             out.append(_responsibility(tok, table, by_token, speakers))
         elif lemma == "claim" and tok.pos_ == "VERB" and _claims_event(tok, by_token):
             out.append(_claimed_event(tok, table, by_token, speakers))
+        elif (
+            lemma in ("claim", "admit", "acknowledge")
+            and tok.pos_ == "VERB"
+            and _said_responsible(tok, by_token)
+        ):
+            # "X claimed they were responsible for the attack"
+            subj = _subject_of(tok)
+            claimant = _speaker(subj, table, speakers) if subj is not None else None
+            about = _said_responsible(tok, by_token)
+            out.append(
+                ClaimDraft(
+                    "ResponsibilityClaim", claimant, table.span_mention([tok]), about, responsibility=True
+                )
+            )
         elif tok.pos_ == "VERB" and lemma in lx.SPEECH_VERBS:
             st = _statement(tok, table, by_token, speakers)
             if st is not None:
@@ -81,6 +95,19 @@ def _claims_event(tok: Token, by_token: dict[int, EventMention]) -> bool:
         and tok.head.i in by_token
         and any(c.dep_ == "agent" for c in tok.children)
     )
+
+
+def _said_responsible(tok: Token, by_token: dict[int, EventMention]) -> list[EventMention]:
+    """The attacks a clause under ``tok`` says "we/they were responsible for"."""
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        for adj in c.children:
+            if adj.dep_ == "acomp" and adj.lemma_.lower() == "responsible":
+                found = [by_token[t.i] for t in adj.subtree if t.i in by_token]
+                if found:
+                    return found
+    return []
 
 
 def _responsibility(
