@@ -1009,3 +1009,26 @@ def test_a_spokesman_claiming_an_attack_makes_his_group_the_perpetrator() -> Non
         assert "Taliban" in labels(ex, ev, "perpetrator")
         assert "Zabiullah Mujahid" not in labels(ex, ev, "perpetrator")
         assert [c.kind for c in ex.claims] == ["ResponsibilityClaim"]
+
+
+def test_when_an_attack_was_claimed_is_not_when_it_happened() -> None:
+    ex = run(
+        "Gunmen opened fire at a market in Peshawar on Tuesday, killing seven people. No group had "
+        "claimed responsibility for the market shooting by Thursday evening."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "2024-05-07"
+
+
+def test_attacks_in_general_are_no_incident() -> None:
+    ex = run("Police stations have been the most frequent targets, though attacks on markets remain rare.")
+    assert not asserted(ex)
+
+
+def test_a_headline_toll_broken_down_is_not_a_part_of_itself() -> None:
+    ex = run("Seven people were killed in Peshawar on Tuesday, including two police officers.")
+    [ev] = asserted(ex)
+    assert ev.killed == 7
+    assert [(f.count, ex.entity(f.group).label) for f in ev.figures if f.outcome == "killed"] == [
+        (2, "police officers")
+    ]

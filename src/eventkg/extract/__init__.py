@@ -92,6 +92,8 @@ def _tolls(figs: list[Figure]) -> tuple[dict[str, int], list[Figure]]:
     for fig in figs:
         if fig.breakdown:
             if fig.group is not None and fig.outcome in counts:
+                # "seven people were killed, including two police officers": the parts, not the whole
+                parts = [p for p in parts if not (p.outcome == fig.outcome and not p.breakdown)]
                 parts.append(fig)
         elif fig.outcome not in counts:
             counts[fig.outcome] = fig.count

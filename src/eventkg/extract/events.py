@@ -250,6 +250,13 @@ def _generic_mention(tok: Token) -> bool:
     murders", "they have killed many people", "the kidnapping ring": no single incident."""
     if any(c.dep_ in ("amod", "advmod") and c.lower_ in lx.GENERIC_MODIFIERS for c in tok.children):
         return True
+    if (
+        tok.tag_ == "NNS"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in tok.children)
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.head.subtree)
+    ):
+        return True  # "attacks on crowded places remain less common": attacks in general
     if tok.pos_ == "VERB" and any(
         c.dep_ in ("dobj", "nsubjpass")
         and any(g.lower_ in ("many", "numerous", "countless") for g in c.children)
@@ -942,6 +949,9 @@ def _date(em: EventMention, table: EntityTable) -> None:
         _date_token(em, verb.head, table)
 
 
+#: verbs whose date is when something was said about an event, not when it happened
+_CLAIMING = set(lx.SPEECH_VERBS) | {"claim", "deny", "blame", "accuse", "condemn", "admit"}
+
 _REPORTING_NOUNS = {"interview", "statement", "conference", "briefing", "report", "speech", "announcement"}
 
 
@@ -950,8 +960,12 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
     ... in Borno State on Wednesday evening"), unless it dates the reporting ("said on
     Friday", "in an interview on Saturday") or starts a period ("since 2009")."""
     clause = em.token
-    while clause.pos_ != "VERB" and clause.dep_ != "ROOT":
+    # a noun, or a gerund used as one ("responsibility for the market shooting"), is in the
+    # clause of the verb above it
+    while (clause.pos_ != "VERB" or (clause is em.token and clause.dep_ == "pobj")) and clause.dep_ != "ROOT":
         clause = clause.head
+    if clause is not em.token and clause.lemma_.lower() in _CLAIMING:
+        return  # "no group had claimed the shooting by Thursday evening": when it was (not) claimed
     dates = []
     for ent in em.token.sent.ents:
         if ent.label_ not in _WHEN or clause not in ent.root.ancestors:
@@ -964,7 +978,7 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
         if any(
             t.lemma_.lower() in lx.SPEECH_VERBS
             or t.lemma_.lower() in _REPORTING_NOUNS
-            or t.lower_ == "since"
+            or t.lower_ in ("since", "by")  # "by Thursday evening": a deadline, not a time
             or t.i in triggers  # the date of another event: "the vests used in Wednesday's attack"
             for t in path
         ):
