@@ -240,3 +240,9 @@ def test_flattened_list_bullets_become_paragraph_breaks_but_italics_stay() -> No
     out = _unwiki(text)
     assert len(out) == len(text)
     assert out.count("\n\n") == 2 and "*big*" in out
+
+
+def test_the_pipeline_is_loaded_once_per_model() -> None:
+    from eventkg.nlp import make_nlp
+
+    assert make_nlp() is make_nlp()

@@ -50,7 +50,6 @@ _VERB_LEMMAS = {
 }
 
 
-@lru_cache(maxsize=4)
 @Language.component("eventkg_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """A blank line ends a sentence: no sentence runs from one paragraph (or heading) into
@@ -61,6 +60,7 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=4)
 def make_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load ``model`` once and add the eventkg gazetteer entity ruler.
 
