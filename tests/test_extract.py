@@ -1032,3 +1032,12 @@ def test_a_headline_toll_broken_down_is_not_a_part_of_itself() -> None:
     assert [(f.count, ex.entity(f.group).label) for f in ev.figures if f.outcome == "killed"] == [
         (2, "police officers")
     ]
+
+
+def test_a_numeric_range_counts_its_lower_figure_and_ages_stay_in_labels() -> None:
+    ex = run("Gunmen killed 25-30 soldiers in Kabul on Monday.")
+    [ev] = asserted(ex)
+    assert ev.killed == 25
+    ex = run("A bomb exploded in Lyon on Friday. A 10-year-old girl and four men were injured.")
+    [ev] = asserted(ex)
+    assert "10-year-old girl" in labels(ex, ev, "victim")

@@ -55,10 +55,11 @@ def np_tokens(tok: Token, *, with_numbers: bool = True) -> list[Token]:
     """The head noun and its left modifiers (compound, adjective, number), without determiners."""
     out = [tok]
     for child in tok.lefts:
-        if child.dep_ in _NP_LEFT and (with_numbers or child.dep_ not in ("nummod", "quantmod")):
+        hyphened = child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-"  # "10-year-old"
+        if child.dep_ in _NP_LEFT and (with_numbers or hyphened or child.dep_ not in ("nummod", "quantmod")):
             if child.dep_ == "poss" and child.pos_ == "PRON":
                 continue
-            if not with_numbers and (child.like_num or child.ent_type_ == "CARDINAL"):
+            if not with_numbers and (child.like_num or child.ent_type_ == "CARDINAL") and not hyphened:
                 continue
             out.extend(np_tokens(child, with_numbers=with_numbers))
     if tok.dep_ != "compound":  # "Iran's late commander": keep flat PROPN chains only
@@ -343,7 +344,7 @@ class EntityTable:
         """A described group of people named by the noun phrase headed by ``tok``."""
         toks = np_tokens(tok)
         label_toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET"]
-        label = " ".join(_cased(t) for t in label_toks) or tok.text
+        label = _joined(label_toks) or tok.text
         key = self._same_group(tok, label) or f"group:{slug(label)}"
         key = self.add(key, "Group", label, self.span_mention(toks))
         self._short_aliases(key, label_toks)
@@ -407,6 +408,20 @@ def _phrase(tok: Token, *, top: bool = True) -> list[Token]:
             out.append(c)
             out += [t for p in c.children if p.dep_ == "pobj" for t in _phrase(p, top=False)]
     return sorted(out, key=lambda t: t.i)
+
+
+def _joined(toks: list[Token]) -> str:
+    """Tokens as a phrase, with the text's hyphens kept between adjacent words ("10-year-old
+    girl", not "10 - year - old girl")."""
+    doc = toks[0].doc if toks else None
+    out = ""
+    for n, t in enumerate(toks):
+        if n and doc is not None and t.i == toks[n - 1].i + 2 and doc[t.i - 1].text == "-":
+            out += "-"
+        elif n:
+            out += " "
+        out += _cased(t)
+    return out
 
 
 def _cased(t: Token) -> str:

@@ -18,6 +18,7 @@ _TENS = {
 }  # fmt: skip
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+_RANGE = re.compile(r"^(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)$")
 
 
 def parse_number(text: str) -> int | None:
@@ -35,10 +36,16 @@ def parse_number(text: str) -> int | None:
     (32, 1200, 206)
     >>> parse_number("several") is None
     True
+    >>> parse_number("25-30")  # a range: its lower figure
+    25
     """
     s = text.strip().lower().replace("\u2011", "-")
     if _DIGITS.match(s):
         return int(s.replace(",", ""))
+    span = _RANGE.match(s)
+    if span:  # "25-30 soldiers": at least the lower figure, never the sum
+        low, high = (int(g.replace(",", "")) for g in span.groups())
+        return min(low, high)
     words = [w for w in re.split(r"[\s-]+", s) if w and w != "and"]
     if not words:
         return None
