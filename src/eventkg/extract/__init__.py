@@ -201,7 +201,7 @@ def _events(
                             if attack is not None:
                                 claimed.setdefault(attack.cluster, []).extend(m.roles.get("detainee", []))
     for d in drafts:
-        if d.kind == "Accusation" and d.accused is not None:
+        if d.kind == "Accusation" and d.accused is not None:  # held responsible: ekg:perpetrator
             for n in {m.cluster for m in d.about if m.family == "Attack"} or (
                 {first_attack} if first_attack is not None else set()
             ):

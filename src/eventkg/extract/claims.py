@@ -63,12 +63,11 @@ def find_claims(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> l
         elif (
             lemma in ("claim", "admit", "acknowledge")
             and tok.pos_ == "VERB"
-            and _said_responsible(tok, by_token)
+            and (about := _said_responsible(tok, by_token))
         ):
             # "X claimed they were responsible for the attack"
             subj = _subject_of(tok)
             claimant = _speaker(subj, table, speakers) if subj is not None else None
-            about = _said_responsible(tok, by_token)
             out.append(
                 ClaimDraft(
                     "ResponsibilityClaim", claimant, table.span_mention([tok]), about, responsibility=True

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -504,15 +505,16 @@ _NOMINAL_BEFORE = {"in", "by", "of", "from", "against", "with", "on", "the", "to
 
 
 def _short_names(table: EntityTable, doc: Doc) -> None:
-    """ "IS" that the tagger took for the verb is the armed group where the article has named
-    that group in full and the word stands where a noun does ("killed in IS attacks", "IS'
-    territory"). All-capital sentences are left alone."""
+    """A short all-capital group name that is also an English word ("IS") and that the tagger
+    took for that word is the group where the article has named the group already and the word
+    stands where a noun does ("killed in IS attacks", "IS' territory"). All-capital sentences
+    are left alone."""
+    short = _short_group_names()
     for tok in doc:
-        if tok.text != "IS" or tok.i in table.by_token or not any(c.islower() for c in tok.sent.text):
+        key = short.get(tok.text)
+        if key is None or key not in table.items or tok.i in table.by_token:
             continue
-        entry = next((e for e in load_gazetteer("armed_groups") if "IS" in e.case_sensitive), None)
-        key = f"armedgroup:{entry.key}" if entry is not None else None
-        if key is None or key not in table.items:
+        if not any(c.islower() for c in tok.sent.text):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
@@ -523,6 +525,17 @@ def _short_names(table: EntityTable, doc: Doc) -> None:
             table.by_token[tok.i] = key
             table.armed_mentions.append((tok.i, key))
             table.armed_mentions.sort()
+
+
+@lru_cache(maxsize=1)
+def _short_group_names() -> dict[str, str]:
+    """Case-sensitive one-word armed-group aliases ("IS") -> entity key."""
+    return {
+        alias: f"armedgroup:{e.key}"
+        for e in load_gazetteer("armed_groups")
+        for alias in e.case_sensitive
+        if " " not in alias
+    }
 
 
 def _titled(t: Token) -> bool:
