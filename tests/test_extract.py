@@ -1041,3 +1041,12 @@ def test_a_numeric_range_counts_its_lower_figure_and_ages_stay_in_labels() -> No
     ex = run("A bomb exploded in Lyon on Friday. A 10-year-old girl and four men were injured.")
     [ev] = asserted(ex)
     assert "10-year-old girl" in labels(ex, ev, "victim")
+
+
+def test_the_day_police_spoke_is_not_the_day_they_made_arrests() -> None:
+    ex = run(
+        "Police said on Thursday they had arrested four men over Tuesday's shooting in Peshawar. "
+        "The four suspects were detained in overnight raids on Wednesday."
+    )
+    [arrest] = asserted(ex, "Arrest")
+    assert arrest.date == "2024-05-08"

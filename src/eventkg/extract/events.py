@@ -485,7 +485,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             elif dep in ("dobj", "nsubjpass") and own and verbal:
                 for t in _expand(c):
                     _object(em, t, table)
-            elif dep == "prep":
+            elif dep == "prep" and not _said_when(f, c):
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         for t in _listed(p, table) if c.lower_ == "including" else _expand(p):
@@ -930,10 +930,21 @@ def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
     return True
 
 
+def _said_when(verb: Token, c: Token) -> bool:
+    """ "police said on Thursday they had arrested four men": a date between the speech verb and
+    its clause's subject is when it was said, wherever the parser hangs it."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lx.SPEECH_VERBS:
+        return False
+    subject = next((s.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and verb.head.i < c.i < subject
+
+
 def _date(em: EventMention, table: EntityTable) -> None:
     """A date attached to the trigger: "Wednesday's attack", "killed on Monday"."""
     for f in _frame(em.token):
         for c in f.children:
+            if _said_when(f, c):
+                continue
             if c.dep_ in ("npadvmod", "tmod", "poss", "nmod"):
                 _date_token(em, c, table)
             elif c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "at"):
@@ -968,7 +979,7 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
         return  # "no group had claimed the shooting by Thursday evening": when it was (not) claimed
     dates = []
     for ent in em.token.sent.ents:
-        if ent.label_ not in _WHEN or clause not in ent.root.ancestors:
+        if ent.label_ not in _WHEN or clause not in ent.root.ancestors or _said_when(clause, ent.root):
             continue
         path = []
         for t in ent.root.ancestors:
