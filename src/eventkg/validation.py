@@ -273,17 +273,9 @@ def _pyshacl(data: Graph, shacl: Graph, inference: str) -> object:
     per process (compiling them took 8% of the time when done for every graph).
     """
     if inference != "none":
+        options = {**_VALIDATOR_OPTIONS, "inference": inference}
         return pyshacl.validate(
-            data,
-            shacl_graph=shacl,
-            ont_graph=ontology_graph(),
-            inference=inference,
-            abort_on_first=False,
-            allow_infos=True,
-            allow_warnings=True,
-            advanced=True,
-            inplace=True,
-            do_owl_imports=False,
+            data, shacl_graph=shacl, ont_graph=ontology_graph(), do_owl_imports=False, **options
         )[1]
     validator = Validator(DataGraph.from_rdflib(data), shacl_graph=shacl, options=dict(_VALIDATOR_OPTIONS))
     validator.shacl_graph = _compiled_shapes(shacl)
@@ -293,7 +285,7 @@ def _pyshacl(data: Graph, shacl: Graph, inference: str) -> object:
         return e
 
 
-_VALIDATOR_OPTIONS = {
+_VALIDATOR_OPTIONS: dict[str, Any] = {
     "inference": "none",
     "inplace": True,
     "abort_on_first": False,

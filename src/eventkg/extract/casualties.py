@@ -189,12 +189,7 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
                 got = table.people(head)
                 if got is not None and got[1] in ("human", "agent", "person"):
                     fig.group = got[0]
-            elif head.like_num and (noun := _elided(head)) is not None:
-                # "killed three people and injured more than 260": 260 other people, a group
-                label = f"{num.text} {noun.text}"
-                fig.group = table.add(f"group:{slug(label)}", "Group", label, table.span_mention(list(num)))
-            elif head.like_num and any(c.lower_ == "more" for c in head.children):
-                label = f"{num.text} more {outcome}"  # "a man was killed and five more were wounded"
+            elif head.like_num and (label := _bare_group(num, head, outcome)):
                 fig.group = table.add(f"group:{slug(label)}", "Group", label, table.span_mention(list(num)))
             if not breakdown:
                 headline, cue_open = fig, False
@@ -247,6 +242,18 @@ def _listed_total(figs: list[Figure], table: EntityTable) -> list[Figure]:
         out = [f for f in out if f not in listed]
         out[at:at] = [total, *listed]
     return out
+
+
+def _bare_group(num: Span, head: Token, outcome: str) -> str | None:
+    """The label of the group a bare number counts, where the text implies one: "killed three
+    people and injured more than 260" (260 people), "a man was killed and five more were
+    wounded" (five more injured)."""
+    noun = _elided(head)
+    if noun is not None:
+        return f"{num.text} {noun.text}"
+    if any(c.lower_ == "more" for c in head.children):
+        return f"{num.text} more {outcome}"
+    return None
 
 
 def _elided(num: Token) -> Token | None:

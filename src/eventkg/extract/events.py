@@ -953,11 +953,9 @@ def _date(em: EventMention, table: EntityTable) -> None:
                         _date_token(em, p, table)
             if em.date is not None:
                 return
-    if _looks_back(em.token):  # "in 2017, when a general was killed"
-        verb = em.token
-        while verb.dep_ != "relcl":
-            verb = verb.head
-        _date_token(em, verb.head, table)
+    year = _recalled_date(em.token)
+    if year is not None:  # "in 2017, when a general was killed"
+        _date_token(em, year, table)
 
 
 #: verbs whose date is when something was said about an event, not when it happened
@@ -1314,12 +1312,12 @@ def _another_incident(tok: Token) -> bool:
     return bool(_ANOTHER.match(tok.sent.text))
 
 
-def _looks_back(tok: Token) -> bool:
-    """The trigger is in a clause hanging on a date ("since 2017, when a general was killed")."""
+def _recalled_date(tok: Token) -> Token | None:
+    """The date the trigger's clause hangs on ("since 2017, when a general was killed"), if any."""
     verb = tok
     while verb.pos_ != "VERB" and verb.dep_ not in ("ROOT", "relcl"):
         verb = verb.head
-    return verb.dep_ == "relcl" and verb.head.ent_type_ in _WHEN
+    return verb.head if verb.dep_ == "relcl" and verb.head.ent_type_ in _WHEN else None
 
 
 def _participants(group: list[EventMention]) -> set[str]:
@@ -1345,7 +1343,7 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
             dates = {x.date for x in g if x.date}
             places = {p for x in g for p in x.roles.get("place", [])}
             named = {v for x in g for v in x.roles.get("victim", []) if table.kind(v) == "Person"}
-            if _looks_back(m.token) and m.date not in dates:
+            if _recalled_date(m.token) is not None and m.date not in dates:
                 continue  # "since 2017, when a general was killed": that earlier event only
             if _compatible(m, dates, places, table) and not _other_victims(m, named, table):
                 fits.append(g)
