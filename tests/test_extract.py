@@ -1050,3 +1050,40 @@ def test_the_day_police_spoke_is_not_the_day_they_made_arrests() -> None:
     )
     [arrest] = asserted(ex, "Arrest")
     assert arrest.date == "2024-05-08"
+
+
+def test_arrests_take_the_place_of_the_attack_they_are_tied_to_and_no_other() -> None:
+    ex = run(
+        "A bomb killed five people in Kandahar on Monday. "
+        "All the militants involved in the attack have been arrested, police said. "
+        "Separately, police in Kabul arrested two men on drug charges."
+    )
+    tied, other = asserted(ex, "Arrest")
+    assert places_with_parents(ex, tied) >= {"Kandahār", "Afghanistan"}
+    assert labels(ex, other, "place") <= {"Kabul"}  # its own place, never the bombing's
+
+
+def test_a_place_that_belongs_to_someone_else_is_not_where_the_attack_was() -> None:
+    ex = run(
+        "Saturday's attack in London killed eight people. "
+        "The parents of the ringleader of Saturday's attack were asylum seekers from Pakistan."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "London" in places_with_parents(ex, ev)
+    assert "Pakistan" not in places_with_parents(ex, ev)
+
+
+def test_a_total_then_its_groups_is_not_summed_twice() -> None:
+    ex = run("On Sunday, police arrested 12 people, seven women and five men, over the attack.")
+    [arrest] = asserted(ex, "Arrest")
+    assert arrest.arrested == 12
+    assert {"women", "men"} <= {s.split()[-1] for s in strings(ex, arrest, "detainee")}
+
+
+def test_a_name_tagged_a_place_more_often_than_a_person_is_a_place() -> None:
+    ex = run(
+        "Community leaders in Manchester accused the police of mistakes. "
+        "Abedi, the bomber behind the Manchester suicide bombing, had been reported to police. "
+        "Manchester police declined to comment."
+    )
+    assert any("Manchester" in places_with_parents(ex, ev) for ev in asserted(ex, "Attack"))

@@ -156,6 +156,20 @@ def _main_place(groups: list[list[EventMention]], table: EntityTable, article: A
     return _nationality(table)
 
 
+def _place_of_linked_attack(
+    arrest: list[EventMention], groups: list[list[EventMention]], table: EntityTable
+) -> list[str]:
+    """Where arrests with no place of their own were made: where the attack reported in the same
+    sentence happened ("all the terrorists involved in the attack on Kerman have been arrested",
+    "arrested in connection with the bombing"). Arrests the text ties to no attack get no place."""
+    sentences = {m.token.sent.start for m in arrest}
+    for g in groups:
+        tied = any(m.token.sent.start in sentences for m in g)
+        if tied and g[0].family == "Attack" and g[0].status == "asserted":
+            return most_specific(list(dict.fromkeys(p for m in g for p in m.roles.get("place", []))), table)
+    return []
+
+
 def _nationality(table: EntityTable) -> str | None:
     """With no place named for any attack: the one country all the article's places lie in;
     with no place named at all, the country whose people the text names most ("Salvadoran
@@ -251,7 +265,9 @@ def _events(
             if key not in roles.setdefault("victim", []):
                 roles["victim"].append(key)
         roles["place"] = most_specific(roles.get("place", []), table)  # Lyon, not also France
-        if not roles.get("place") and main_place is not None:
+        if not roles.get("place") and g[0].family == "Arrest":
+            roles["place"] = _place_of_linked_attack(g, groups, table)
+        elif not roles.get("place") and main_place is not None:
             roles["place"] = [main_place]
         elif (
             dateline is not None

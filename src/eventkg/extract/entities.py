@@ -445,6 +445,11 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     # a name the text uses as a place once ("the city of Lyon") is that place where the NER
     # took it for a person ("Lyon will host the final")
     placed = {fold(e.text) for e in ents if _place_kind(e)[0] not in (None, "Place")}
+    # nor is a name the NER tags as a place more often than as a person ("Manchester")
+    tags = Counter(
+        (fold(e.text), e.label_ in ("GPE", "LOC")) for e in ents if e.label_ in ("GPE", "LOC", "PERSON")
+    )
+    placed |= {name for (name, place), n in tags.items() if place and n >= tags[(name, False)]}
     ents = [
         Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and fold(e.text) in placed else e
         for e in ents

@@ -532,10 +532,26 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         near = [
             t
             for t in tok.sent
-            if t.i in table.by_token and table.kind(table.by_token[t.i]) in _PLACES and not _modifier_place(t)
+            if t.i in table.by_token
+            and table.kind(table.by_token[t.i]) in _PLACES
+            and not _modifier_place(t)
+            and not _elsewhere(t, tok)
         ]
         if near:
             em.add("place", table.by_token[min(near, key=lambda t: abs(t.i - tok.i)).i])
+
+
+def _elsewhere(place: Token, tok: Token) -> bool:
+    """ "frustration in Downing Street about Saturday's attack": a place that belongs to the noun
+    whose phrase names the attack is where the frustration is, not where the attack was; nor is
+    where someone comes from."""
+    prep = place.head
+    if prep.dep_ == "prep" and prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "asylum seekers from Pakistan": where someone comes from
+    if not (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN"):
+        return False
+    owner = tok.head.head
+    return any(a == owner for a in place.ancestors) and not any(a == tok for a in place.ancestors)
 
 
 #: dependencies that stay inside the trigger's own clause and noun phrases
