@@ -227,6 +227,13 @@ def _listed_total(figs: list[Figure], table: EntityTable) -> list[Figure]:
         if len(listed) < 2:
             continue
         listed.sort(key=lambda f: f.head.i)
+        if len(listed) > 2 and listed[0].count == sum(f.count for f in listed[1:]):
+            # "arrested 12 people, seven women and five men": a total, then what it is made of
+            for f in listed[1:]:
+                f.breakdown = True
+            if listed[0].head.lower_ in _PEOPLE:
+                listed[0].group = None  # the groups are the people, not also "12 people"
+            continue
         doc = fig.head.doc
         first, last = listed[0], listed[-1]
         total = Figure(
