@@ -1087,3 +1087,13 @@ def test_a_name_tagged_a_place_more_often_than_a_person_is_a_place() -> None:
         "Manchester police declined to comment."
     )
     assert any("Manchester" in places_with_parents(ex, ev) for ev in asserted(ex, "Attack"))
+
+
+def test_the_bomb_of_an_attack_by_roadside_bomb_is_that_roadside_bomb() -> None:
+    ex = run(
+        "A roadside bomb killed three soldiers in Kandahar on Monday. "
+        "The bomb exploded as their convoy passed."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "instrument") == {"improvised explosive device"}
+    assert "bomb" in strings(ex, ev, "instrument")

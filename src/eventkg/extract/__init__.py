@@ -35,6 +35,8 @@ from eventkg.nlp.gazetteers import demonyms
 
 __all__ = ["extract"]
 
+#: weapons that are each a kind of bomb: the event's "bomb" is the same weapon
+_KINDS_OF_BOMB = {"weapon:ied", "weapon:car-bomb", "weapon:suicide-vest"}
 _ROLE_ORDER = ("perpetrator", "victim", "target", "place", "instrument", "detainee", "seizedItem")
 _FIGURE_FAMILY = {"killed": ("Attack", "Battle"), "injured": ("Attack", "Battle"), "arrested": ("Arrest",)}
 
@@ -276,6 +278,12 @@ def _events(
             and table.ancestors(dateline)[-1] in roles["place"]
         ):  # the text only names the country: the wire dateline's city in it is more precise
             roles["place"] = [dateline]
+        kinds = [k for k in roles.get("instrument", []) if k in _KINDS_OF_BOMB]
+        if "weapon:bomb" in roles.get("instrument", []) and len(kinds) == 1:
+            # "the roadside bomb ... the bomb": one weapon, also called what the text calls it
+            roles["instrument"].remove("weapon:bomb")
+            bomb = table.items["weapon:bomb"]
+            table.items[kinds[0]].aliases.update({bomb.label: None, **bomb.aliases})
         kind = refine_kind(merged_kind(g), roles.get("instrument", []), table)
         status = "asserted" if g[0].status == "asserted" else g[0].status
         bucket = "asserted" if status == "asserted" else "potential"
