@@ -1097,3 +1097,13 @@ def test_the_bomb_of_an_attack_by_roadside_bomb_is_that_roadside_bomb() -> None:
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "instrument") == {"improvised explosive device"}
     assert "bomb" in strings(ex, ev, "instrument")
+
+
+def test_a_death_outside_a_relative_clause_is_not_the_recalled_events() -> None:
+    ex = run(
+        "A roadside bomb killed a Russian colonel in Aleppo on Monday. It was the first death of a "
+        "Russian officer in Syria since 2017, when a general was killed by mortar fire."
+    )
+    recalled = [ev for ev in asserted(ex, "Attack") if ev.date == "2017"]
+    assert recalled
+    assert all("Russian officer" not in labels(ex, ev, "victim") for ev in recalled)

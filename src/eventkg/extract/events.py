@@ -1092,7 +1092,11 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
             continue
         if _generic_mention(tok):
             continue  # "retaliation for the killing of Muslims in wars": not this attack's dead
-        same = [m for m in mentions if m.violent and m.token.sent == tok.sent and m.token is not tok]
+        same = [
+            m
+            for m in mentions
+            if m.violent and m.token.sent == tok.sent and m.token is not tok and not _walled_off(m.token, tok)
+        ]
         if not same:
             continue
         attack = min(same, key=lambda m: abs(m.token.i - tok.i))
@@ -1103,6 +1107,15 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
                         got = table.filler(t)
                         if got and (got[1] in ("person", "human") or table.kind(got[0]) == "Group"):
                             attack.add("generic_victim" if _generic(t) else "victim", got[0])
+
+
+def _walled_off(event: Token, tok: Token) -> bool:
+    """ "the first death of a general since 2017, when a lieutenant general was killed": an event
+    inside a relative clause that ``tok`` is not in is another one."""
+    for a in [event, *event.ancestors]:
+        if a.dep_ == "relcl":
+            return tok not in a.subtree
+    return False
 
 
 _CASUALTY_NOUNS = {"victim", "dead", "casualty", "wounded", "injured", "fatality"}
