@@ -1107,3 +1107,19 @@ def test_a_death_outside_a_relative_clause_is_not_the_recalled_events() -> None:
     recalled = [ev for ev in asserted(ex, "Attack") if ev.date == "2017"]
     assert recalled
     assert all("Russian officer" not in labels(ex, ev, "victim") for ev in recalled)
+
+
+def test_police_shooting_the_attacker_is_another_event_in_the_same_place() -> None:
+    ex = run(
+        "Five people were killed on Tuesday in an attack on a market in Strasbourg. "
+        "The alleged killer, Omar Haddad – shot dead by police – had a criminal record. "
+        "The attack was the worst in the city in years."
+    )
+    attacks = asserted(ex, "Attack")
+    [market] = [ev for ev in attacks if ev.killed == 5]
+    [response] = [ev for ev in attacks if "Omar Haddad" in labels(ex, ev, "victim")]
+    assert market is not response
+    assert "police" not in labels(ex, market, "perpetrator")
+    assert labels(ex, response, "perpetrator") == {"police"}
+    assert "Strasbourg" in places_with_parents(ex, response)
+    assert "attack" in {m.text for m in market.mentions[1:]}  # the later "attack" is the market's

@@ -172,6 +172,20 @@ def _place_of_linked_attack(
     return []
 
 
+def _place_of_attack_before(
+    response: list[EventMention], groups: list[list[EventMention]], table: EntityTable
+) -> list[str]:
+    """Where "the attacker, shot dead by police" was shot: where the attack reported last before
+    it happened."""
+    start = response[0].token.i
+    before = [g for g in groups if g[0].violent and g[0].token.i < start and g is not response]
+    for g in sorted(before, key=lambda g: max(m.token.i for m in g if m.token.i < start), reverse=True):
+        places = [p for m in g for p in m.roles.get("place", [])]
+        if places:
+            return most_specific(list(dict.fromkeys(places)), table)
+    return []
+
+
 def _nationality(table: EntityTable) -> str | None:
     """With no place named for any attack: the one country all the article's places lie in;
     with no place named at all, the country whose people the text names most ("Salvadoran
@@ -269,6 +283,8 @@ def _events(
         roles["place"] = most_specific(roles.get("place", []), table)  # Lyon, not also France
         if not roles.get("place") and g[0].family == "Arrest":
             roles["place"] = _place_of_linked_attack(g, groups, table)
+        elif not roles.get("place") and any(m.against_attacker for m in g):
+            roles["place"] = _place_of_attack_before(g, groups, table)  # where the attacker was shot
         elif not roles.get("place") and main_place is not None:
             roles["place"] = [main_place]
         elif (

@@ -56,6 +56,7 @@ class EventMention:
     date: str | None = None
     date_mention: Mention | None = None
     cluster: int = -1
+    against_attacker: bool = False  # "the gunman was shot dead by police": a response, not the attack
 
     @property
     def family(self) -> str:
@@ -234,6 +235,14 @@ def _in_battle(tok: Token) -> bool:
 
 _CRASH = {"crash", "slam", "plow", "plough", "smash", "drive", "ram"}
 _ATTACKERS = {"bomber", "attacker", "assailant", "militant", "terrorist", "gunman", "gunmen", "insurgent"}
+
+
+_ASSAILANTS = _ATTACKERS | {"killer", "shooter", "suspect", "perpetrator", "hijacker", "kidnapper"}
+
+
+def _assailant(t: Token) -> bool:
+    """ "the gunman", "the alleged killer, Chérif Chekatt": someone described as an attacker."""
+    return t.lemma_.lower() in _ASSAILANTS or (t.dep_ == "appos" and t.head.lemma_.lower() in _ASSAILANTS)
 
 
 def _attacker_subject(tok: Token) -> bool:
@@ -694,6 +703,8 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
                 for member in _expand(p) if p.dep_ == "pobj" else []:
                     _object(em, member, table)
     key, cat = got
+    if em.violent and cat in ("person", "human") and _assailant(t):
+        em.against_attacker = True
     if cat == "site":
         cat = "target"  # "bombed the Murrah Federal Building"
     if em.violent:
@@ -1369,6 +1380,8 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
             head = g[0]
             if head.family != m.family or head.status != m.status:
                 continue
+            if (m.against_attacker or head.against_attacker) and not _participants([m]) & _participants(g):
+                continue  # police shooting the attacker is another event than the attack
             dates = {x.date for x in g if x.date}
             places = {p for x in g for p in x.roles.get("place", [])}
             named = {v for x in g for v in x.roles.get("victim", []) if table.kind(v) == "Person"}
