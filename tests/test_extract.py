@@ -1123,3 +1123,11 @@ def test_police_shooting_the_attacker_is_another_event_in_the_same_place() -> No
     assert labels(ex, response, "perpetrator") == {"police"}
     assert "Strasbourg" in places_with_parents(ex, response)
     assert "attack" in {m.text for m in market.mentions[1:]}  # the later "attack" is the market's
+
+
+def test_a_place_owned_by_a_noun_up_the_attacks_phrase_is_not_its_place() -> None:
+    ex = run(
+        "A bomb killed two guards at a parade in Caracas on Monday. Investigators are studying "
+        "links in Florida with the plans of the assassination attempt and bombing."
+    )
+    assert all("Florida" not in places_with_parents(ex, ev) for ev in ex.events)

@@ -557,10 +557,15 @@ def _elsewhere(place: Token, tok: Token) -> bool:
     prep = place.head
     if prep.dep_ == "prep" and prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN"):
         return True  # "asylum seekers from Pakistan": where someone comes from
-    if not (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN"):
-        return False
-    owner = tok.head.head
-    return any(a == owner for a in place.ancestors) and not any(a == tok for a in place.ancestors)
+    owners = []  # the nouns whose phrases hold the attack's: "links in Florida with the plans of the attack"
+    t = tok
+    while t.dep_ in ("compound", "conj") and t.head.pos_ == "NOUN":  # "the assassination attempt and attack"
+        t = t.head
+    while t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.head.pos_ == "NOUN":
+        t = t.head.head
+        owners.append(t)
+    above = set(place.ancestors)
+    return bool(above & set(owners)) and tok not in above
 
 
 #: dependencies that stay inside the trigger's own clause and noun phrases
