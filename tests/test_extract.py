@@ -1131,3 +1131,11 @@ def test_a_place_owned_by_a_noun_up_the_attacks_phrase_is_not_its_place() -> Non
         "links in Florida with the plans of the assassination attempt and bombing."
     )
     assert all("Florida" not in places_with_parents(ex, ev) for ev in ex.events)
+
+
+def test_a_country_owning_an_institution_is_not_where_an_attack_was() -> None:
+    ex = run(
+        "A bomb killed two guards at a parade in Caracas on Monday. "
+        "The government of the United States condemned the assassination attempt on Tuesday."
+    )
+    assert all("United States" not in places_with_parents(ex, ev) for ev in ex.events)

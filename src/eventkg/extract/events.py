@@ -543,6 +543,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             for t in tok.sent
             if t.i in table.by_token
             and table.kind(table.by_token[t.i]) in _PLACES
+            and (t.head is t or table.by_token.get(t.head.i) != table.by_token[t.i])  # the name's head word
             and not _modifier_place(t)
             and not _elsewhere(t, tok)
         ]
@@ -581,7 +582,17 @@ def _modifier_place(t: Token) -> bool:
         or t.dep_ in ("npadvmod", "amod", "poss")
         or (t.dep_ == "compound" and t.head.pos_ != "PROPN")
         or (t.dep_ == "nmod" and t.head.lower_ in lx.TITLE_NOUNS)  # "U.S. Secretary of Defense"
+        or (  # "the government of the United States", "the president of Venezuela"
+            t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and t.head.head.lemma_.lower() in lx.TITLE_NOUNS | _INSTITUTIONS
+        )
     )
+
+
+#: the nouns a country can own: "the government of X"
+_INSTITUTIONS = {"government", "people", "army", "military", "parliament", "ministry", "embassy", "consulate",
+                 "citizen", "authority", "force", "regime", "administration", "state"}  # fmt: skip
 
 
 def _local(tok: Token, depth: int = 8, *, subjects: bool = True) -> list[Token]:
