@@ -488,6 +488,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             _place_or_org(table, ent)
     _streets(table, doc)
     _short_names(table, doc)
+    _locate_local_places(table, doc)
     for tok in doc:  # "the Somali capital": the capital city of the country the demonym names
         if tok.lemma_.lower() == "capital" and tok.pos_ == "NOUN" and tok.i not in table.by_token:
             demonym = next(
@@ -545,6 +546,38 @@ def _short_group_names() -> dict[str, str]:
 
 def _titled(t: Token) -> bool:
     return t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in lx.STREET_PREFIXES
+
+
+def _locate_local_places(table: EntityTable, doc: Doc) -> None:
+    """Give a place no gazetteer knows the place the text puts it in: "Bagram Airfield in
+    Afghanistan" lies in Afghanistan; a site named after a place ("Bagram Air Base") lies in it,
+    and that place, if unknown too, in the site's country."""
+    local = {k for k, d in table.items.items() if d.kind in ("Place", "Site") and not d.global_id}
+    for i, key in table.by_token.items():
+        tok = doc[i]
+        if key not in local or table.items[key].parent is not None or table.by_token.get(tok.head.i) == key:
+            continue  # not the name's head word
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                where = [table.by_token.get(p.i) for p in prep.children if p.dep_ == "pobj"]
+                if where and where[0] is not None and where[0] != key and table.kind(where[0]) in _AREAS:
+                    table.items[key].parent = where[0]
+    places = {d.label.lower(): k for k, d in table.items.items() if d.kind in _AREAS | {"Place"}}
+    for key in local:
+        site = table.items[key]
+        if site.kind != "Site":
+            continue  # "Kabul Road" may well run through Jalalabad
+        words = site.label.lower().split()
+        named = next((places[" ".join(words[:n])] for n in range(len(words) - 1, 0, -1)
+                      if " ".join(words[:n]) in places), None)  # fmt: skip
+        if named is None or named == key or key in table.ancestors(named):
+            continue
+        if table.items[named].parent is None and named in local:
+            table.items[named].parent = site.parent  # Bagram lies where Bagram Air Base does
+        site.parent = named
+
+
+_AREAS = {"City", "Region", "Country"}
 
 
 def _streets(table: EntityTable, doc: Doc) -> None:
