@@ -1139,3 +1139,24 @@ def test_a_country_owning_an_institution_is_not_where_an_attack_was() -> None:
         "The government of the United States condemned the assassination attempt on Tuesday."
     )
     assert all("United States" not in places_with_parents(ex, ev) for ev in ex.events)
+
+
+def test_a_site_named_after_a_local_place_lies_in_it_and_in_the_country_the_text_gives() -> None:
+    ex = run(
+        "On Monday in Bagram, a suicide bomber blew himself up, killing six soldiers. "
+        "The White House condemned the Taliban attack near Bagram Airfield in Afghanistan."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert {"Bagram", "Afghanistan"} <= places_with_parents(ex, ev)
+    airfield = next(e for e in ex.entities if e.label == "Bagram Airfield")
+    assert ex.entity(airfield.parent).label == "Bagram"  # type: ignore[arg-type]
+
+
+def test_a_country_that_speaks_or_modifies_is_not_where_the_attack_was() -> None:
+    ex = run(
+        "A bomb killed four soldiers in Kandahar on Monday. "
+        "U.S. Secretary of Defense Ash Carter responded to the bombing. "
+        "The United States condemns this attack on members of the U.S. and Afghan forces."
+    )
+    for ev in asserted(ex, "Attack"):
+        assert "United States" not in places_with_parents(ex, ev)

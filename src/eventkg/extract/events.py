@@ -546,6 +546,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             and (t.head is t or table.by_token.get(t.head.i) != table.by_token[t.i])  # the name's head word
             and not _modifier_place(t)
             and not _elsewhere(t, tok)
+            and not _speaking(t)
         ]
         if near:
             em.add("place", table.by_token[min(near, key=lambda t: abs(t.i - tok.i)).i])
@@ -581,7 +582,8 @@ def _modifier_place(t: Token) -> bool:
         hyphen
         or t.dep_ in ("npadvmod", "amod", "poss")
         or (t.dep_ == "compound" and t.head.pos_ != "PROPN")
-        or (t.dep_ == "nmod" and t.head.lower_ in lx.TITLE_NOUNS)  # "U.S. Secretary of Defense"
+        or (t.dep_ in ("nmod", "compound") and t.head.lower_ in lx.TITLE_NOUNS)  # "U.S. Secretary of Defense"
+        or any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in t.children)  # "the U.S. and Afghan forces"
         or (  # "the government of the United States", "the president of Venezuela"
             t.dep_ == "pobj"
             and t.head.lower_ == "of"
@@ -589,6 +591,16 @@ def _modifier_place(t: Token) -> bool:
         )
     )
 
+
+def _speaking(place: Token) -> bool:
+    """ "The United States condemns this attack": a country that speaks is an actor there."""
+    return place.dep_ == "nsubj" and place.head.lemma_.lower() in _REACTING
+
+
+_REACTING = set(lx.SPEECH_VERBS) | {
+    "condemn", "denounce", "deplore", "vow", "promise", "respond", "urge",
+    "pledge", "threaten", "demand", "blame", "offer", "call", "welcome",
+}  # fmt: skip
 
 #: the nouns a country can own: "the government of X"
 _INSTITUTIONS = {"government", "people", "army", "military", "parliament", "ministry", "embassy", "consulate",
