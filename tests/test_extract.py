@@ -1160,3 +1160,14 @@ def test_a_country_that_speaks_or_modifies_is_not_where_the_attack_was() -> None
     )
     for ev in asserted(ex, "Attack"):
         assert "United States" not in places_with_parents(ex, ev)
+
+
+def test_whoever_detonates_a_bomb_and_a_unit_of_an_armed_group_are_perpetrators() -> None:
+    ex = run("The IRA's Belfast brigade detonated 20 bombs across Belfast on Friday, killing nine people.")
+    [ev] = asserted(ex, "Attack")
+    perps = labels(ex, ev, "perpetrator")
+    assert "Irish Republican Army" in perps
+    assert any(p.endswith("brigade") for p in perps)
+    ex = run("Militants detonated a car bomb outside a police station in Kabul on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"militants"}

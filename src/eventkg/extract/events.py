@@ -480,13 +480,16 @@ def _roles(em: EventMention, table: EntityTable) -> None:
     tok, fam = em.token, em.family
     verbal = tok.pos_ == "VERB"
     lemma = tok.lemma_.lower()
+    intransitive = not any(
+        c.dep_ == "dobj" for c in tok.children
+    )  # "the bomb detonated", not "X detonated it"
     for f in _frame(tok):
         own = f is tok
         for c in [*f.children, *(_inherited_subject(f) if verbal else [])]:
             dep = c.dep_
             if dep == "nsubj" and (verbal or not own):
                 for t in _expand(c):
-                    _subject(em, t, table, own and lemma in ("explode", "detonate", "go"))
+                    _subject(em, t, table, own and intransitive and lemma in ("explode", "detonate", "go"))
             elif dep == "agent":
                 for p in c.children:
                     for t in _expand(p):
