@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventkg.extract import lexicon as lx
 from eventkg.extract.numbers import parse_number
-from eventkg.extract.places import PlaceRecord, capital_of, fold, resolve_place
+from eventkg.extract.places import PlaceRecord, capital, capital_of, fold, resolve_place
 from eventkg.models import Article, Entity, Mention
 from eventkg.nlp.gazetteers import demonyms, entry_index, load_gazetteer
 
@@ -496,8 +496,15 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
                 (c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i not in table.by_token), None
             )
             rec = capital_of(demonym.text) if demonym is not None else None
+            owner = next((c for c in tok.lefts if c.dep_ == "poss" and c.i in table.by_token), None)
+            if owner is not None and table.kind(table.by_token[owner.i]) == "Country":  # "Britain's capital"
+                iso = next(
+                    (i.split(":")[1] for i in table.items[table.by_token[owner.i]].ids if "iso3166" in i),
+                    None,
+                )
+                rec, demonym = (capital(iso) if iso else None), owner
             if rec is not None and demonym is not None:
-                key = table.add_place(rec, table.span_mention([demonym, tok]))
+                key = table.add_place(rec, table.span_mention(list(tok.doc[demonym.i : tok.i + 1])))
                 table.by_token.update({demonym.i: key, tok.i: key})
     for tok in doc:  # a surname the NER missed ("..., Warsame said")
         if tok.pos_ == "PROPN" and tok.i not in table.by_token and fold(tok.text) in people:

@@ -156,8 +156,11 @@ def capital_of(demonym: str) -> PlaceRecord | None:
     ('Mogadishu', 'Guatemala City')
     """
     iso = demonyms().get(fold(demonym))
-    if iso is None:
-        return None
+    return capital(iso) if iso is not None else None
+
+
+def capital(iso: str) -> PlaceRecord | None:
+    """The capital city of the country with ISO 3166 code ``iso`` ("Britain's capital")."""
     name = _capitals().get(iso)
     return resolve_place(name, kind="City", context={iso}) if name else None
 
