@@ -1171,3 +1171,22 @@ def test_whoever_detonates_a_bomb_and_a_unit_of_an_armed_group_are_perpetrators(
     ex = run("Militants detonated a car bomb outside a police station in Kabul on Monday.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"militants"}
+
+
+def test_attacks_named_by_the_same_weekday_are_one_even_with_no_publication_date() -> None:
+    ex = run(
+        "Saturday's attack in London killed eight people. Last month, a suicide bomber killed 22 people "
+        "at a concert in Manchester. On Sunday, police arrested 12 people in connection with "
+        "Saturday's attack.",
+        published=None,
+    )
+    london = next(ev for ev in asserted(ex, "Attack") if "London" in places_with_parents(ex, ev))
+    assert sum(m.text == "attack" for m in london.mentions) == 2
+    [arrest] = asserted(ex, "Arrest")
+    assert "London" in places_with_parents(ex, arrest)
+
+
+def test_a_countrys_capital_is_its_capital_city() -> None:
+    ex = run("A van attack in the London Bridge district of Britain's capital killed eight people.")
+    [ev] = asserted(ex, "Attack")
+    assert "London" in places_with_parents(ex, ev)

@@ -57,6 +57,7 @@ class EventMention:
     date_mention: Mention | None = None
     cluster: int = -1
     against_attacker: bool = False  # "the gunman was shot dead by police": a response, not the attack
+    weekday: str | None = None  # the day named where no date can be worked out ("Saturday's attack")
 
     @property
     def family(self) -> str:
@@ -985,7 +986,12 @@ def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
     value = normalize_date(ent.text, table.article.published)
     if value:
         em.date, em.date_mention = value, table.span_mention(ent)
+    elif em.weekday is None and (day_name := ent.root.lower_) in _WEEKDAYS:
+        em.weekday = day_name  # "Saturday's attack" with no publication date: at least which day
     return True
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _said_when(verb: Token, c: Token) -> bool:
@@ -1009,7 +1015,7 @@ def _date(em: EventMention, table: EntityTable) -> None:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         _date_token(em, p, table)
-            if em.date is not None:
+            if em.date is not None or em.weekday is not None:
                 return
     year = _recalled_date(em.token)
     if year is not None:  # "in 2017, when a general was killed"
@@ -1391,6 +1397,10 @@ def _recalled_date(tok: Token) -> Token | None:
     return verb.head if verb.dep_ == "relcl" and verb.head.ent_type_ in _WHEN else None
 
 
+def _weekdays(group: list[EventMention]) -> set[str]:
+    return {m.weekday for m in group if m.weekday}
+
+
 def _participants(group: list[EventMention]) -> set[str]:
     return {k for m in group for r in ("victim", "perpetrator", "target") for k in m.roles.get(r, [])}
 
@@ -1420,9 +1430,12 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
                 continue  # "since 2017, when a general was killed": that earlier event only
             if _compatible(m, dates, places, table) and not _other_victims(m, named, table):
                 fits.append(g)
+        if m.weekday is not None:  # "Saturday's attack": not an attack named on another day
+            fits = [g for g in fits if _weekdays(g) <= {m.weekday}]
         # the latest compatible group, unless an earlier one has the same victims or attackers
+        # or was named on the same day
         own = _participants([m])
-        shared = [g for g in fits if own & _participants(g)]
+        shared = [g for g in fits if own & _participants(g) or (m.weekday and m.weekday in _weekdays(g))]
         if fits:
             (shared or fits)[0].append(m)
         else:
