@@ -1190,3 +1190,13 @@ def test_a_countrys_capital_is_its_capital_city() -> None:
     ex = run("A van attack in the London Bridge district of Britain's capital killed eight people.")
     [ev] = asserted(ex, "Attack")
     assert "London" in places_with_parents(ex, ev)
+
+
+def test_a_car_a_bomb_was_planted_in_carried_it_and_was_no_target() -> None:
+    ex = run("A bomb planted in a car exploded at a bus station in Belfast on Friday, killing six people.")
+    ex2 = run(
+        "Witnesses said the bomb that killed six people in Belfast on Friday had been planted in a car."
+    )
+    for e in (ex, ex2):
+        for ev in asserted(e, "Attack"):
+            assert "car" not in labels(e, ev, "target")

@@ -840,6 +840,12 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
             if not _generic(t) and (directed or prep not in ("on", "upon")):
                 em.add("victim", key)
         elif cat == "target" and (directed or prep not in ("on", "upon")):
+            if (
+                prep in ("in", "inside")
+                and em.token.lemma_.lower() in _PLANT
+                and t.lemma_.lower() in _VEHICLES
+            ):
+                return  # "the bomb had been planted in a car": the car carried it
             em.add("target", key)  # not "burned three vehicles on the highway"
     elif prep == "during" and cat == "target" and t.lemma_.lower() in lx.EVENT_TARGET_NOUNS:
         em.add("target", key)
