@@ -1200,3 +1200,16 @@ def test_a_car_a_bomb_was_planted_in_carried_it_and_was_no_target() -> None:
     for e in (ex, ex2):
         for ev in asserted(e, "Attack"):
             assert "car" not in labels(e, ev, "target")
+
+
+def test_groups_of_one_attack_with_the_same_count_and_head_are_the_same_people() -> None:
+    ex = run(
+        "A suicide bomber killed six NATO service members near Bagram on Monday. The White House "
+        "mourned the six U.S. service members killed in the attack. The members killed were all Americans."
+    )
+    [ev] = asserted(ex, "Attack")
+    victims = [r for r in ev.roles if r.role == "victim"]
+    assert len(victims) == 1
+    assert {"six U.S. service members", "members"} <= strings(ex, ev, "victim") | {
+        s.lower() for s in strings(ex, ev, "victim")
+    }

@@ -276,6 +276,7 @@ def _events(
                 if fig.group not in roles.setdefault(role, []):
                     roles[role].append(fig.group)
         same = _titled_victims(roles.get("victim", []), table)  # "a major general" is the named one
+        same |= _same_victims([k for k in roles.get("victim", []) if k not in same], table)
         roles["victim"] = [k for k in roles.get("victim", []) if k not in same]
         for key in roles.get("generic_victim", []):  # "one person was killed"
             if key not in roles.setdefault("victim", []):
@@ -356,6 +357,27 @@ def _titled_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
             same[g] = fits[0]
             for alias in [table.items[g].label, *table.items[g].aliases]:
                 table.items[fits[0]].aliases.setdefault(alias, None)
+    return same
+
+
+def _same_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
+    """Victim groups of one attack that count the same people: "six NATO service members" and
+    "the six U.S. service members", or "the members" after them. Returns group key -> the
+    group named first, which takes the others' wordings as aliases."""
+    same: dict[str, str] = {}
+    groups = [k for k in victims if table.kind(k) == "Group"]
+    for n, g in enumerate(groups):
+        head = table.items[g].label.lower().split()[-1:]
+        count = table.group_counts.get(g)
+        for first in groups[:n]:
+            if first in same or table.items[first].label.lower().split()[-1:] != head:
+                continue
+            bare = table.items[g].label.lower() == head[0]  # "the members"
+            if (count is not None and count == table.group_counts.get(first)) or (bare and count is None):
+                same[g] = first
+                for alias in [table.items[g].label, *table.items[g].aliases]:
+                    table.items[first].aliases.setdefault(alias, None)
+                break
     return same
 
 
