@@ -1213,3 +1213,18 @@ def test_groups_of_one_attack_with_the_same_count_and_head_are_the_same_people()
     assert {"six U.S. service members", "members"} <= strings(ex, ev, "victim") | {
         s.lower() for s in strings(ex, ev, "victim")
     }
+
+
+def test_where_an_attack_is_claimed_or_a_persons_country_is_not_where_it_was() -> None:
+    ex = run(
+        "A suicide bomber killed six soldiers near Kandahar on Monday. "
+        "Speaking in Kabul, a Taliban spokesman said they were responsible for the attack."
+    )
+    for ev in asserted(ex, "Attack"):
+        assert "Kabul" not in places_with_parents(ex, ev)
+    ex = run(
+        "A suicide bomber killed six soldiers near Kandahar on Monday.\n\n"
+        "U.S. Secretary of Defense Ash Carter responded to the bombing, stating that it was cowardly."
+    )
+    for ev in asserted(ex, "Attack"):
+        assert "United States" not in places_with_parents(ex, ev)

@@ -542,6 +542,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         if got and got[1] == "place":
             em.add("place", got[0])
     if not em.roles.get("place") and fam in _VIOLENT:  # the nearest place named in the sentence
+        claimed, own_words = _claimed_there(tok), set(tok.subtree)  # of a claimed attack: in its words
         near = [
             t
             for t in tok.sent
@@ -551,9 +552,21 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             and not _modifier_place(t)
             and not _elsewhere(t, tok)
             and not _speaking(t)
+            and (t in own_words or not claimed)
         ]
         if near:
             em.add("place", table.by_token[min(near, key=lambda t: abs(t.i - tok.i)).i])
+
+
+def _claimed_there(tok: Token) -> bool:
+    """ "X claimed they were responsible for the attack": an attack named by a claim of it is one
+    told of before, and the sentence's places are the claimant's."""
+    if tok.pos_ not in _NOUN or not _definite(tok):
+        return False
+    for a in list(tok.ancestors)[:3]:
+        if a.lemma_.lower() in ("responsible", "responsibility", "claim"):
+            return True
+    return False
 
 
 def _elsewhere(place: Token, tok: Token) -> bool:
@@ -587,6 +600,9 @@ def _modifier_place(t: Token) -> bool:
         or t.dep_ in ("npadvmod", "amod", "poss")
         or (t.dep_ == "compound" and t.head.pos_ != "PROPN")
         or (t.dep_ in ("nmod", "compound") and t.head.lower_ in lx.TITLE_NOUNS)  # "U.S. Secretary of Defense"
+        or (
+            t.dep_ in ("nmod", "compound") and t.head.ent_type_ == "PERSON"
+        )  # "U.S. Secretary ... Ash Carter"
         or any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in t.children)  # "the U.S. and Afghan forces"
         or (  # "the government of the United States", "the president of Venezuela"
             t.dep_ == "pobj"
