@@ -1228,3 +1228,15 @@ def test_where_an_attack_is_claimed_or_a_persons_country_is_not_where_it_was() -
     )
     for ev in asserted(ex, "Attack"):
         assert "United States" not in places_with_parents(ex, ev)
+
+
+def test_years_before_or_later_date_an_event_from_the_one_told_before() -> None:
+    ex = run(
+        "A bomb killed 13 people at a cafe in Madrid on 13 September 1974. Two months later, a bomb "
+        "killed a judge in Bilbao. Two writers were charged with complicity in the assassination of "
+        "Luis Carrero Blanco one year before."
+    )
+    by_date = {ev.date: ev for ev in asserted(ex, "Attack")}
+    assert "Luis Carrero Blanco" in labels(ex, by_date["1973"], "victim")
+    assert "Luis Carrero Blanco" not in labels(ex, by_date["1974-09-13"], "victim")
+    assert "Bilbao" in places_with_parents(ex, by_date["1974-11"])

@@ -93,6 +93,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
     _weapons_in_sentence(doc, table, out)
     _relative_dates(doc, table, out)
     _later(doc, table, out)
+    _years_apart(doc, table, out)
     for em in out:
         if em.date is None:
             _clause_date(em, table, {m.token.i for m in out})
@@ -1128,6 +1129,34 @@ def _later(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
         span, days = got
         after[0].date = shift(dated[-1], days)
         after[0].date_mention = table.span_mention(list(doc[span.left_edge.i : tok.i + 1]))
+
+
+def _years_apart(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
+    """ "the assassination of X one year before", "two months later": that long before or after
+    the event dated last before it, to the year or month."""
+    for tok in doc:
+        if tok.lower_ not in ("before", "earlier", "later") or tok.dep_ != "advmod":
+            continue
+        span = next(
+            (c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month")), None
+        )
+        amount = next((c for c in span.children if c.dep_ == "nummod"), None) if span is not None else None
+        n = parse_number(amount.text) if amount is not None else 1
+        undated = [m for m in mentions if m.token.sent == tok.sent and m.date is None]
+        target = next((m for m in undated if m.token is tok.head), undated[0] if undated else None)
+        dated = [m.date for m in mentions if m.token.i < tok.i and m.date is not None and m is not target]
+        if span is None or n is None or target is None or not dated:
+            continue
+        sign = 1 if tok.lower_ == "later" else -1
+        year, month = int(dated[-1][:4]), int(dated[-1][5:7]) if len(dated[-1]) >= 7 else None
+        if span.lemma_.lower() == "year":
+            target.date = f"{year + sign * n:04d}"
+        elif month is not None:
+            total = year * 12 + month - 1 + sign * n
+            target.date = f"{total // 12:04d}-{total % 12 + 1:02d}"
+        else:
+            continue
+        target.date_mention = table.span_mention(list(doc[span.left_edge.i : tok.i + 1]))
 
 
 def _days(tok: Token) -> tuple[Token, int] | None:
