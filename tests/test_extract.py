@@ -1240,3 +1240,13 @@ def test_years_before_or_later_date_an_event_from_the_one_told_before() -> None:
     assert "Luis Carrero Blanco" in labels(ex, by_date["1973"], "victim")
     assert "Luis Carrero Blanco" not in labels(ex, by_date["1974-09-13"], "victim")
     assert "Bilbao" in places_with_parents(ex, by_date["1974-11"])
+
+
+def test_a_toll_over_a_period_is_not_one_attacks() -> None:
+    ex = run(
+        "Police shot dead seven demonstrators in Caracas on Monday. "
+        "About 100 people have died in three months of anti-government protests."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert ev.killed == 7
+    assert not any("100" in s for s in strings(ex, ev, "victim"))

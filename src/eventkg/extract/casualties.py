@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from eventkg.extract import lexicon as lx
 from eventkg.extract.entities import EntityTable, slug
 from eventkg.extract.numbers import parse_number
+from eventkg.extract.time import is_period
 from eventkg.models import Mention
 
 __all__ = ["Figure", "find_figures"]
@@ -176,7 +177,7 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
                 continue
             count = parse_number(num.text)
             outcome = _outcome(num, head)
-            if count is None or count > MAX_COUNT:
+            if count is None or count > MAX_COUNT or _over_a_period(head):
                 continue  # "the war has killed 70,000": not one event's toll
             breakdown = False
             if cue_open and headline is not None and outcome in (None, headline.outcome):
@@ -249,6 +250,13 @@ def _listed_total(figs: list[Figure], table: EntityTable) -> list[Figure]:
         out = [f for f in out if f not in listed]
         out[at:at] = [total, *listed]
     return out
+
+
+def _over_a_period(head: Token) -> bool:
+    """ "100 people have died in three months of protests", "over the past year": a toll over a
+    period, not one event's."""
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else head
+    return any(is_period(p) for c in verb.children if c.dep_ == "prep" for p in c.children)
 
 
 def _bare_group(num: Span, head: Token, outcome: str) -> str | None:

@@ -17,7 +17,7 @@ from eventkg.extract import lexicon as lx
 from eventkg.extract.entities import EntityTable
 from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import resolve_place
-from eventkg.extract.time import normalize_date, shift
+from eventkg.extract.time import is_period, normalize_date, shift
 from eventkg.models import EVENT_FAMILY, Mention
 
 __all__ = ["EventMention", "cluster", "find_mentions", "most_specific", "refine_kind"]
@@ -286,7 +286,7 @@ def _generic_mention(tok: Token) -> bool:
         for p in c.children
     ):
         return True  # "the killing of Muslims in American-led wars": war casualties, no incident
-    if tok.pos_ == "VERB" and any(_period(p) for c in tok.children if c.dep_ == "prep" for p in c.children):
+    if tok.pos_ == "VERB" and any(is_period(p) for c in tok.children if c.dep_ == "prep" for p in c.children):
         return True  # "five judges have been killed in 2 months": a tally over a period
     verb = tok if tok.pos_ == "VERB" else tok.head
     for _ in range(2):
@@ -296,17 +296,6 @@ def _generic_mention(tok: Token) -> bool:
             break
         verb = verb.head
     return False
-
-
-def _period(t: Token) -> bool:
-    """ "2 months", "the past year", "recent years": a stretch of time, not a moment."""
-    if t.dep_ != "pobj" or t.head.lower_ not in ("in", "over", "during", "within") or t.ent_type_ == "":
-        return False
-    if t.lemma_.lower() not in ("week", "month", "year", "decade"):
-        return False
-    if any(c.dep_ == "prep" for c in t.children):
-        return False  # "in the last week of May" is a time, not a stretch
-    return t.tag_ == "NNS" or any(c.like_num or c.lower_ in ("past", "last", "recent") for c in t.children)
 
 
 def _inherited_subject(tok: Token) -> list[Token]:

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 __all__ = ["normalize_date", "shift"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -147,3 +149,14 @@ def _explicit(s: str, published: dt.date | None) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def is_period(t: Token) -> bool:
+    """ "2 months", "the past year", "recent years": a stretch of time, not a moment."""
+    if t.dep_ != "pobj" or t.head.lower_ not in ("in", "over", "during", "within") or t.ent_type_ == "":
+        return False
+    if t.lemma_.lower() not in ("week", "month", "year", "decade"):
+        return False
+    if any(p.ent_type_ == "DATE" for c in t.children if c.dep_ == "prep" for p in c.children):
+        return False  # "in the last week of May" is a time, not a stretch ("three months of protests" is)
+    return t.tag_ == "NNS" or any(c.like_num or c.lower_ in ("past", "last", "recent") for c in t.children)
