@@ -1250,3 +1250,10 @@ def test_a_toll_over_a_period_is_not_one_attacks() -> None:
     [ev] = asserted(ex, "Attack")
     assert ev.killed == 7
     assert not any("100" in s for s in strings(ex, ev, "victim"))
+
+
+def test_seizing_hundreds_of_hostages_is_a_kidnapping() -> None:
+    ex = run("In 1995, Chechen rebels seized hundreds of hostages in a hospital in Budennovsk.")
+    [ev] = asserted(ex)
+    assert ev.kind == "Kidnapping"
+    assert "hostages" in labels(ex, ev, "victim")

@@ -213,6 +213,7 @@ UNIT_NOUNS = {"brigade", "battalion", "unit", "cell", "wing", "commando", "colum
 #: "a group of terrorists", "a series of attacks": the noun after "of" is what counts
 CONTAINER_NOUNS = {"group", "band", "unit", "squad", "column", "gang", "cell", "number", "series", "wave",
                    "string", "spate", "couple", "pair", "handful", "dozens", "hundreds",
+                   "dozen", "hundred", "thousand", "thousands", "score", "scores",
                    "member"}  # fmt: skip
 #: nouns that refer back to the last named armed group ("the group claimed ...")
 COLLECTIVE_NOUNS = {"group", "organization", "organisation", "movement", "outfit", "faction", "network"}
