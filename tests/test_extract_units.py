@@ -173,6 +173,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     text = "HE WAS IDENTIFIED AS RUTH ESPERANZA AGUILAR. HIS WIFE, STELA TORRADO, AND PEASANTS, FARMERS"
     out = truecase(text, make_nlp())
     assert "as Ruth Esperanza" in out and "wife, Stela Torrado" in out and "peasants, farmers" in out
+    # a first name that is also an English word, after a title and before a name
+    out = truecase("SAID THAT COLONEL HECTOR HERIBERTO HERNANDEZ IS RESPONSIBLE.", make_nlp())
+    assert "Hector Heriberto Hernandez" in out
 
 
 def test_capital_of_a_demonym() -> None:

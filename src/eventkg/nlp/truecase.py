@@ -202,6 +202,7 @@ def truecase(text: str, nlp: Language) -> str:
             or low in demonyms
             or (prev_name and (low in nouns or (len(low) > 4 and low.endswith("s") and low[:-1] in nouns)))
             or _first_name(i, matches, words, text, lexicon, nouns)
+            or _titled_name(i, matches, words, text, lexicon)
         ):
             cased = word[0].upper() + word[1:].lower()  # a name, or the next word of one
             if low not in demonyms:
@@ -245,6 +246,18 @@ def _first_name(
         return False
     before = text[max(0, matches[i].start() - 4) : matches[i].start()]
     return bool(re.search(r",\s*$", before)) or (i > 0 and words[i - 1] == "AS")
+
+
+def _titled_name(
+    i: int, matches: list[re.Match[str]], words: list[str], text: str, lexicon: frozenset[str]
+) -> bool:
+    """ "COLONEL HECTOR HERIBERTO HERNANDEZ": after a title, a word the lexicon knows ("hector")
+    that a word no lexicon knows follows is the first name."""
+    if i == 0 or i + 1 >= len(matches) or words[i - 1].lower() not in _TITLES:
+        return False
+    if _known(words[i + 1], lexicon) or words[i].lower() in _NOT_IN_NAMES | _NAME_PARTICLES:
+        return False
+    return _adjacent(matches[i - 1 : i + 2], text)
 
 
 def _between_numbers(m: re.Match[str], text: str) -> bool:
