@@ -1257,3 +1257,9 @@ def test_seizing_hundreds_of_hostages_is_a_kidnapping() -> None:
     [ev] = asserted(ex)
     assert ev.kind == "Kidnapping"
     assert "hostages" in labels(ex, ev, "victim")
+
+
+def test_a_person_is_also_called_by_title_and_name() -> None:
+    ex = run("Colonel Hector Hernandez ordered the killing of six priests in San Salvador on Monday.")
+    person = next(e for e in ex.entities if e.label == "Hector Hernandez")
+    assert "Colonel Hector Hernandez" in person.aliases

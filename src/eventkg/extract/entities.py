@@ -760,6 +760,9 @@ def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
     title = _title(ent)
     if title and not d.title:
         d.title = title
+    start = ent.start - len(title.split()) if title else -1
+    if title and start >= 0 and " ".join(t.text for t in ent.doc[start : ent.start]) == title:
+        d.aliases[table.mention(ent.doc[start].idx, ent.end_char).text] = None  # "Colonel Hector Hernandez"
     for child in ent.root.children:  # "David Lecky, director of the Columbus School": also his name
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             table.phrase_alias(key, child)
