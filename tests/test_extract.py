@@ -1263,3 +1263,21 @@ def test_a_person_is_also_called_by_title_and_name() -> None:
     ex = run("Colonel Hector Hernandez ordered the killing of six priests in San Salvador on Monday.")
     person = next(e for e in ex.entities if e.label == "Hector Hernandez")
     assert "Colonel Hector Hernandez" in person.aliases
+
+
+def test_a_list_of_crimes_names_no_victims() -> None:
+    ex = run(
+        "Rioting inmates killed two guards in Guatemala City on Monday. The leaders were doing time "
+        "for kidnapping children, extortion, murder, robbery, and other criminal activities."
+    )
+    for ev in asserted(ex, "Attack"):
+        assert not labels(ex, ev, "victim") & {"extortion", "robbery", "other criminal activities"}
+
+
+def test_a_wars_toll_is_no_events() -> None:
+    ex = run(
+        "Rebels killed three soldiers in Quiche on Monday. The rebels said the army is responsible for "
+        "the more than 100,000 persons who have been murdered."
+    )
+    for ev in asserted(ex, "Attack"):
+        assert "persons" not in labels(ex, ev, "victim")

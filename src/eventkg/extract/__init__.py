@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from eventkg.extract.casualties import Figure, find_figures
+from eventkg.extract.casualties import MAX_COUNT, Figure, find_figures
 from eventkg.extract.claims import ClaimDraft, find_claims
 from eventkg.extract.entities import EntityTable, recognize
 from eventkg.extract.events import (
@@ -281,6 +281,8 @@ def _events(
         for key in roles.get("generic_victim", []):  # "one person was killed"
             if key not in roles.setdefault("victim", []):
                 roles["victim"].append(key)
+        # "the more than 100,000 persons who have been murdered": a war's toll, not this event's
+        roles["victim"] = [k for k in roles["victim"] if table.group_counts.get(k, 0) <= MAX_COUNT]
         roles["place"] = most_specific(roles.get("place", []), table)  # Lyon, not also France
         if not roles.get("place") and g[0].family == "Arrest":
             roles["place"] = _place_of_linked_attack(g, groups, table)

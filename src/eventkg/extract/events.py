@@ -966,7 +966,25 @@ def _anyone(t: Token) -> bool:
         and lemma not in lx.POTENTIAL_HEADS
         and lemma not in lx.ATTACK_NOUNS
         and lemma not in lx.HUMAN_OBJECT_NOUNS
+        and not _crimes(t)
     )
+
+
+_CRIMES = (
+    set(lx.ATTACK_NOUNS)
+    | lx.HUMAN_OBJECT_NOUNS
+    | {"robbery", "extortion", "theft", "assault", "fraud", "trafficking", "battery", "rape", "activity"}
+)
+
+
+def _crimes(t: Token) -> bool:
+    """ "kidnapping children, extortion, murder, robbery and other criminal activities": a list
+    of crimes, none of them a person."""
+    top = t
+    while top.dep_ == "conj":
+        top = top.head
+    members = [top, *(c for c in top.subtree if c.dep_ == "conj" and c.pos_ in _NOUN)]
+    return len(members) > 2 and sum(m.lemma_.lower() in _CRIMES for m in members) >= 2
 
 
 def _qualified(t: Token) -> bool:
