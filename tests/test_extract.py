@@ -1281,3 +1281,12 @@ def test_a_wars_toll_is_no_events() -> None:
     )
     for ev in asserted(ex, "Attack"):
         assert "persons" not in labels(ex, ev, "victim")
+
+
+def test_a_crime_someone_was_sentenced_for_is_no_incident() -> None:
+    ex = run(
+        "Rioting inmates killed two guards in Guatemala City on Monday. "
+        "The leaders were doing time for kidnapping children and murder."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert ev.kind != "Kidnapping" and "children" not in labels(ex, ev, "victim")

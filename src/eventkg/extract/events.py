@@ -256,10 +256,34 @@ def _suicide_subject(tok: Token) -> bool:
     return any(c.dep_ == "nsubj" and any(g.lower_ == "suicide" for g in c.lefts) for c in tok.children)
 
 
+_SENTENCES = {
+    "convict",
+    "sentence",
+    "jail",
+    "imprison",
+    "serve",
+    "time",
+    "record",
+    "conviction",
+    "prison",
+    "term",
+}
+
+
+def _sentenced_for(tok: Token) -> bool:
+    """ "doing time for kidnapping children", "a conviction for murder": a crime someone was
+    sentenced for, named without saying which; "convicted of the murder of X" names one."""
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ not in ("for", "of") or _definite(tok):
+        return False
+    return tok.head.head.lemma_.lower() in _SENTENCES
+
+
 def _generic_mention(tok: Token) -> bool:
     """ "repeated attacks over the past two years", "regularly uses car bombs", "political
     murders", "they have killed many people", "the kidnapping ring": no single incident."""
     if any(c.dep_ in ("amod", "advmod") and c.lower_ in lx.GENERIC_MODIFIERS for c in tok.children):
+        return True
+    if _sentenced_for(tok):
         return True
     if (
         tok.tag_ == "NNS"
