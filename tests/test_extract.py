@@ -1290,3 +1290,14 @@ def test_a_crime_someone_was_sentenced_for_is_no_incident() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert ev.kind != "Kidnapping" and "children" not in labels(ex, ev, "victim")
+
+
+def test_the_bare_noun_is_the_target_named_before_with_that_head() -> None:
+    ex = run(
+        "Guerrillas attacked the presidential farm in Escuintla on Monday. "
+        "Guerrillas with rifles fired on the farm for two hours."
+    )
+    targets = {
+        ex.entity(r.entity).label for ev in asserted(ex, "Attack") for r in ev.roles if r.role == "target"
+    }
+    assert targets == {"presidential farm"}

@@ -390,10 +390,26 @@ class EntityTable:
         toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ not in ("DET", "PRON")]
         toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("compound", "amod")]
         label = " ".join(t.text for t in toks).lower()
-        key = self.add(f"target:{slug(label)}", "Target", label, self.span_mention(toks))
+        key = self._earlier_target(tok, label) or f"target:{slug(label)}"
+        key = self.add(key, "Target", label, self.span_mention(toks))
         self._short_aliases(key, toks)
         self.phrase_alias(key, tok)
         return key
+
+    def _earlier_target(self, tok: Token, label: str) -> str | None:
+        """ "the presidential farm" ... "the farm": a definite bare noun is the target named
+        before with that head, if just one was."""
+        if label != tok.lower_ or not any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+            return None
+        before = [
+            k
+            for k, d in self.items.items()
+            if d.kind == "Target"
+            and d.label != label
+            and d.label.split()[-1] == label
+            and min((m.start for m in d.mentions), default=tok.idx) < tok.idx
+        ]
+        return before[0] if len(before) == 1 else None
 
 
 def _phrase(tok: Token, *, top: bool = True) -> list[Token]:
