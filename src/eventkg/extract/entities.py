@@ -294,8 +294,7 @@ class EntityTable:
 
     def member_org(self, tok: Token) -> str | None:
         """The named group a phrase of its members names: "Taliban gunmen", "members of ISIS"."""
-        words = (tok.lemma_.lower(), tok.lower_)
-        if not any(w in lx.MEMBER_NOUNS or w in lx.UNIT_NOUNS for w in words):
+        if tok.lemma_.lower() not in lx.MEMBER_NOUNS and tok.lower_ not in lx.MEMBER_NOUNS:
             return None
         for child in tok.children:
             named = self._named_group(child) if child.dep_ in ("compound", "nmod", "poss") else None

@@ -239,6 +239,7 @@ _CRASH = {"crash", "slam", "plow", "plough", "smash", "drive", "ram"}
 _ATTACKERS = {"bomber", "attacker", "assailant", "militant", "terrorist", "gunman", "gunmen", "insurgent"}
 
 
+#: words for whoever carried out an attack: police shooting one of them is a response to it
 _ASSAILANTS = _ATTACKERS | {"killer", "shooter", "suspect", "perpetrator", "hijacker", "kidnapper"}
 
 
@@ -256,18 +257,9 @@ def _suicide_subject(tok: Token) -> bool:
     return any(c.dep_ == "nsubj" and any(g.lower_ == "suicide" for g in c.lefts) for c in tok.children)
 
 
-_SENTENCES = {
-    "convict",
-    "sentence",
-    "jail",
-    "imprison",
-    "serve",
-    "time",
-    "record",
-    "conviction",
-    "prison",
-    "term",
-}
+#: what a crime is named in when someone was sentenced for it: "doing time for", "a conviction for"
+_SENTENCES = {"convict", "sentence", "jail", "imprison", "serve", "time", "record", "conviction", "prison",
+              "term"}  # fmt: skip
 
 
 def _sentenced_for(tok: Token) -> bool:
@@ -495,9 +487,8 @@ def _roles(em: EventMention, table: EntityTable) -> None:
     tok, fam = em.token, em.family
     verbal = tok.pos_ == "VERB"
     lemma = tok.lemma_.lower()
-    intransitive = not any(
-        c.dep_ == "dobj" for c in tok.children
-    )  # "the bomb detonated", not "X detonated it"
+    # "the bomb detonated": its subject is the bomb; "X detonated a bomb": its subject is X
+    intransitive = not any(c.dep_ == "dobj" for c in tok.children)
     for f in _frame(tok):
         own = f is tok
         for c in [*f.children, *(_inherited_subject(f) if verbal else [])]:
@@ -614,9 +605,7 @@ def _modifier_place(t: Token) -> bool:
         or t.dep_ in ("npadvmod", "amod", "poss")
         or (t.dep_ == "compound" and t.head.pos_ != "PROPN")
         or (t.dep_ in ("nmod", "compound") and t.head.lower_ in lx.TITLE_NOUNS)  # "U.S. Secretary of Defense"
-        or (
-            t.dep_ in ("nmod", "compound") and t.head.ent_type_ == "PERSON"
-        )  # "U.S. Secretary ... Ash Carter"
+        or (t.dep_ in ("nmod", "compound") and t.head.ent_type_ == "PERSON")  # "U.S. ... Ash Carter"
         or any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in t.children)  # "the U.S. and Afghan forces"
         or (  # "the government of the United States", "the president of Venezuela"
             t.dep_ == "pobj"

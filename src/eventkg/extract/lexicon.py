@@ -207,9 +207,6 @@ ACTOR_NOUNS |= {"unit", "column", "band", "detachment", "platoon", "brigade", "c
                 "element"}  # fmt: skip  # "armed forces elements", "terrorist elements"
 #: "X fighters", "members of X": these people stand for the named group X
 MEMBER_NOUNS = ACTOR_NOUNS | {"member", "supporter", "operative", "affiliate", "loyalist", "cadre", "recruit"}
-#: units of an armed group: "the IRA's Belfast brigade", "an ISIS cell"
-UNIT_NOUNS = {"brigade", "battalion", "unit", "cell", "wing", "commando", "column", "squad", "regiment",
-              "platoon", "detachment"}  # fmt: skip
 #: "a group of terrorists", "a series of attacks": the noun after "of" is what counts
 CONTAINER_NOUNS = {"group", "band", "unit", "squad", "column", "gang", "cell", "number", "series", "wave",
                    "string", "spate", "couple", "pair", "handful", "dozens", "hundreds",
