@@ -1301,3 +1301,12 @@ def test_the_bare_noun_is_the_target_named_before_with_that_head() -> None:
         ex.entity(r.entity).label for ev in asserted(ex, "Attack") for r in ev.roles if r.role == "target"
     }
     assert targets == {"presidential farm"}
+
+
+def test_a_campaigns_toll_is_not_one_attacks() -> None:
+    ex = run(
+        "Guerrillas killed two soldiers in San Miguel on Monday. The attack came during a rebel offensive, "
+        "which began 12 days ago and which has left more than 1,000 people dead."
+    )
+    for ev in asserted(ex, "Attack"):
+        assert ev.killed != 1000

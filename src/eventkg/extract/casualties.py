@@ -177,7 +177,7 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
                 continue
             count = parse_number(num.text)
             outcome = _outcome(num, head)
-            if count is None or count > MAX_COUNT or _over_a_period(head):
+            if count is None or count > MAX_COUNT or _over_a_period(head) or _of_a_campaign(head):
                 continue  # "the war has killed 70,000": not one event's toll
             breakdown = False
             if cue_open and headline is not None and outcome in (None, headline.outcome):
@@ -257,6 +257,24 @@ def _over_a_period(head: Token) -> bool:
     period, not one event's."""
     verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else head
     return any(is_period(p) for c in verb.children if c.dep_ == "prep" for p in c.children)
+
+
+_CAMPAIGNS = {"offensive", "campaign", "war", "conflict", "insurgency", "uprising", "fighting", "violence"}
+
+
+def _of_a_campaign(head: Token) -> bool:
+    """ "a rebel offensive, which has left more than 1,000 people dead": the toll of a campaign,
+    not of one event."""
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else head
+    clause = verb
+    while clause.dep_ == "conj":  # "which began 12 days ago and which has left ..."
+        clause = clause.head
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subj.lower_ in ("which", "that") and clause.dep_ == "relcl":
+            subj = clause.head
+        if subj.lemma_.lower() in _CAMPAIGNS:
+            return True
+    return False
 
 
 def _bare_group(num: Span, head: Token, outcome: str) -> str | None:
