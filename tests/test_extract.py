@@ -1310,3 +1310,13 @@ def test_a_campaigns_toll_is_not_one_attacks() -> None:
     )
     for ev in asserted(ex, "Attack"):
         assert ev.killed != 1000
+
+
+def test_a_titled_speaker_named_only_later_is_that_person() -> None:
+    ex = run(
+        "Two bombs killed three people in Boston on Monday. A friend of the bombers was held until trial, "
+        "after his attorney noted that he had not known of the bombing. "
+        "Defense attorney Edward Hayden later asked an FBI agent about the case."
+    )
+    speakers = {ex.entity(c.claimant).label for c in ex.claims if c.claimant}
+    assert "Edward Hayden" in speakers and "attorney" not in speakers

@@ -187,6 +187,24 @@ def _speaker(tok: Token, table: EntityTable, speakers: list[tuple[int, str]]) ->
             key = (titled or people)[-1]
             table.add(key, "Person", table.draft(key).label, table.span_mention(np_tokens(tok)), alias=False)
             return key
+    if lemma in lx.TITLE_NOUNS and (definite or any(c.dep_ == "poss" for c in tok.lefts)):
+        # "his attorney noted ...", later "defense attorney Edward Hayden": the one so titled
+        later = [
+            k
+            for k, d in table.items.items()
+            if d.kind == "Person"
+            and lemma in fold(d.title or "")
+            and min(m.start for m in d.mentions) > tok.idx
+        ]
+        if len(later) == 1:
+            table.add(
+                later[0],
+                "Person",
+                table.draft(later[0]).label,
+                table.span_mention(np_tokens(tok)),
+                alias=False,
+            )
+            return later[0]
     if got is not None and got[1] in ("person", "agent", "human"):
         return got[0]
     if lemma in lx.TITLE_NOUNS or lemma in _COLLECTIVE_SPEAKERS:
