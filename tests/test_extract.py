@@ -1320,3 +1320,12 @@ def test_a_titled_speaker_named_only_later_is_that_person() -> None:
     )
     speakers = {ex.entity(c.claimant).label for c in ex.claims if c.claimant}
     assert "Edward Hayden" in speakers and "attorney" not in speakers
+
+
+def test_who_holds_someone_responsible_is_not_the_perpetrator() -> None:
+    ex = run(
+        "President Alfredo Cristiani holds the FMLN responsible for the assassination of "
+        "Jose Antonio Rodriguez Porth in San Salvador on Friday."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"Farabundo Marti National Liberation Front"}

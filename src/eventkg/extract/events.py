@@ -1372,6 +1372,15 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
             if lemma == "part":
                 verb = tok.head
             holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                tok.pos_ == "ADJ"
+                and tok.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
+                and verb.lemma_.lower() != "be"
+            ):
+                # "Cristiani holds the FMLN responsible for ...": the FMLN, not who holds it so
+                holders = [c for c in tok.children if c.dep_ == "nsubj"] or [
+                    c for c in verb.children if c.dep_ == "dobj"
+                ]
             if not holders and verb.pos_ == "VERB" and verb.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
                 # "X was arrested after having taken part in the attack": X took part
                 main = verb.head.head if verb.dep_ == "pcomp" else verb.head
