@@ -1329,3 +1329,15 @@ def test_who_holds_someone_responsible_is_not_the_perpetrator() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"Farabundo Marti National Liberation Front"}
+
+
+def test_an_accusation_of_something_else_makes_no_perpetrator() -> None:
+    ex = run(
+        "Guerrillas killed two soldiers in San Miguel on Monday. General Bustillo also accused "
+        "Archbishop Arturo Rivera y Damas of being a bad religious official. "
+        "Relatives accused the army."
+    )
+    [ev] = asserted(ex, "Attack")
+    perps = labels(ex, ev, "perpetrator")
+    assert not any("Damas" in p or "Rivera" in p for p in perps)
+    assert any("army" in p.lower() for p in perps)  # a bare accusation is of the article's attack

@@ -232,8 +232,10 @@ def _events(
                                 claimed.setdefault(attack.cluster, []).extend(m.roles.get("detainee", []))
     for d in drafts:
         if d.kind == "Accusation" and d.accused is not None:  # held responsible: ekg:perpetrator
+            # "accused the army": of the article's attack; "accused the bishops of being bad
+            # officials": of what it says, which is no attack
             for n in {m.cluster for m in d.about if m.family == "Attack"} or (
-                {first_attack} if first_attack is not None else set()
+                {first_attack} if first_attack is not None and not d.charge else set()
             ):
                 claimed.setdefault(n, []).append(d.accused)
         if d.kind != "ResponsibilityClaim" or d.claimant is None:

@@ -43,6 +43,7 @@ class ClaimDraft:
     content: set[int] = field(default_factory=set)  # token indices of what was said
     responsibility: bool = False  # a claim or denial of responsibility for an attack
     accused: str | None = None  # whom an accusation holds responsible
+    charge: bool = False  # the accusation says of what ("accused X of being ..."), not just whom
 
 
 def find_claims(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> list[ClaimDraft]:
@@ -336,13 +337,14 @@ def _statement(
         person = _speaker(obj, table, speakers) if obj is not None else None
         if person is not None:
             reported_by, claimant = claimant, person
-    accused = None
+    accused, charge = None, set()
     if lemma in ("accuse", "blame"):  # "X accused the army of the massacre"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         got = table.filler(obj) if obj is not None else None
         if got is not None and got[1] in ("agent", "person", "human"):
             accused = got[0]
-            content |= {t.i for c in verb.children if c.dep_ == "prep" for t in c.subtree}
+            charge = {t.i for c in verb.children if c.dep_ == "prep" for t in c.subtree}
+            content |= charge
     speakers.append((verb.i, claimant))
     if quote is not None:
         span = verb.doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -359,6 +361,7 @@ def _statement(
         reported_by if reported_by != claimant else None,
         content,
         accused=accused,
+        charge=bool(charge),
     )
 
 
