@@ -1341,3 +1341,14 @@ def test_an_accusation_of_something_else_makes_no_perpetrator() -> None:
     perps = labels(ex, ev, "perpetrator")
     assert not any("Damas" in p or "Rivera" in p for p in perps)
     assert any("army" in p.lower() for p in perps)  # a bare accusation is of the article's attack
+
+
+def test_a_bomb_activated_by_remote_control_is_a_bombing_but_not_had_it_been() -> None:
+    ex = run("In Itagui on Monday, a car bomb containing 300 kg of dynamite was activated by remote control.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.kind in ("Bombing", "CarBombing") and "car bomb" in labels(ex, ev, "instrument")
+    ex = run(
+        "Police defused four rockets near a liquor plant in Medellin on Monday. The damage the rockets "
+        "would have caused had they been activated cannot be estimated."
+    )
+    assert not [ev for ev in asserted(ex, "Attack") if any(m.text == "activated" for m in ev.mentions)]

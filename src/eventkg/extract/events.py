@@ -170,10 +170,12 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         or _has_child(tok, ("dobj",), _SHOTS)  # "fired some shots", "fired their guns"
     ):
         return "Shooting"
-    if lemma in ("throw", "hurl", "plant", "place", "lob") and _weapon_in(
+    if lemma in ("throw", "hurl", "plant", "place", "lob", "activate", "trigger") and _weapon_in(
         [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")], table
     ):
-        return "Bombing"  # "two bombs were thrown at a vehicle"
+        return (
+            "Bombing"  # "two bombs were thrown at a vehicle", "the car bomb was activated by remote control"
+        )
     if lemma in ("hit", "strike") and _weapon_in([c for c in tok.children if c.dep_ == "nsubj"], table):
         return "Attack"  # "a grenade hit his car" (the weapon makes it a bombing or shooting)
     if lemma == "sabotage":
@@ -382,6 +384,18 @@ def _definite(tok: Token) -> bool:
     )
 
 
+def _inverted_condition(tok: Token) -> bool:
+    """ "had they been activated", "were it to explode": a condition, not what happened."""
+    aux = next(
+        (c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should")),
+        None,
+    )
+    subj = next(
+        (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > (aux.i if aux else -1)), None
+    )
+    return aux is not None and subj is not None and aux.i < subj.i < tok.i and aux.i == subj.i - 1
+
+
 def _status(tok: Token) -> str:
     """``asserted`` unless the text only threatens, plans, fears, foils or denies it."""
     for c in tok.children:
@@ -393,6 +407,8 @@ def _status(tok: Token) -> str:
             return "possible"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "possible"
+    if _inverted_condition(tok):
+        return "possible"
     h, rel = tok, tok.dep_
     for _ in range(4):
         if rel == "ROOT":
