@@ -1348,7 +1348,7 @@ def test_a_bomb_activated_by_remote_control_is_a_bombing_but_not_had_it_been() -
     [ev] = asserted(ex, "Attack")
     assert ev.kind in ("Bombing", "CarBombing") and "car bomb" in labels(ex, ev, "instrument")
     ex = run(
-        "Police defused four rockets near a liquor plant in Medellin on Monday. The damage the rockets "
-        "would have caused had they been activated cannot be estimated."
+        "The damage the rockets would have caused had they been activated cannot be estimated because "
+        "the Caribe soda factory is nearby."
     )
     assert not [ev for ev in asserted(ex, "Attack") if any(m.text == "activated" for m in ev.mentions)]
