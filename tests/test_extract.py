@@ -1352,3 +1352,11 @@ def test_a_bomb_activated_by_remote_control_is_a_bombing_but_not_had_it_been() -
         "the Caribe soda factory is nearby."
     )
     assert not [ev for ev in asserted(ex, "Attack") if any(m.text == "activated" for m in ev.mentions)]
+
+
+def test_a_date_a_participle_gives_is_not_the_attacks() -> None:
+    ex = run(
+        "A suicide bomber, seen in a video released on 27 May, killed 22 people at a concert in Manchester."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert ev.date != "2023-05-27"

@@ -1099,6 +1099,7 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
     if clause is not em.token and clause.lemma_.lower() in _CLAIMING:
         return  # "no group had claimed the shooting by Thursday evening": when it was (not) claimed
     dates = []
+    trigger_line = {em.token, *em.token.ancestors}
     for ent in em.token.sent.ents:
         if ent.label_ not in _WHEN or clause not in ent.root.ancestors or _said_when(clause, ent.root):
             continue
@@ -1112,6 +1113,8 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
             or t.lemma_.lower() in _REPORTING_NOUNS
             or t.lower_ in ("since", "by")  # "by Thursday evening": a deadline, not a time
             or t.i in triggers  # the date of another event: "the vests used in Wednesday's attack"
+            # what a participle says happened: "seen in this photo released May 27, 2017"
+            or (t.pos_ == "VERB" and t.dep_ in ("acl", "relcl") and t not in trigger_line)
             for t in path
         ):
             continue
