@@ -162,7 +162,7 @@ def _place_of_linked_attack(
     arrest: list[EventMention], groups: list[list[EventMention]], table: EntityTable
 ) -> list[str]:
     """Where arrests with no place of their own were made: where the attack reported in the same
-    sentence happened ("all the terrorists involved in the attack on Kerman have been arrested",
+    sentence happened ("all the militants involved in the attack on Kandahar have been arrested",
     "arrested in connection with the bombing"). Arrests the text ties to no attack get no place."""
     sentences = {m.token.sent.start for m in arrest}
     for g in groups:
