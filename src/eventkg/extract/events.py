@@ -170,12 +170,11 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         or _has_child(tok, ("dobj",), _SHOTS)  # "fired some shots", "fired their guns"
     ):
         return "Shooting"
+    # "two bombs were thrown at a vehicle", "the car bomb was activated by remote control"
     if lemma in ("throw", "hurl", "plant", "place", "lob", "activate", "trigger") and _weapon_in(
         [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")], table
     ):
-        return (
-            "Bombing"  # "two bombs were thrown at a vehicle", "the car bomb was activated by remote control"
-        )
+        return "Bombing"
     if lemma in ("hit", "strike") and _weapon_in([c for c in tok.children if c.dep_ == "nsubj"], table):
         return "Attack"  # "a grenade hit his car" (the weapon makes it a bombing or shooting)
     if lemma == "sabotage":
@@ -386,14 +385,12 @@ def _definite(tok: Token) -> bool:
 
 def _inverted_condition(tok: Token) -> bool:
     """ "had they been activated", "were it to explode": a condition, not what happened."""
-    aux = next(
-        (c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should")),
-        None,
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should") and c.nbor(1) in subjects
+        for c in tok.children
+        if c.i < tok.i
     )
-    subj = next(
-        (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > (aux.i if aux else -1)), None
-    )
-    return aux is not None and subj is not None and aux.i < subj.i < tok.i and aux.i == subj.i - 1
 
 
 def _status(tok: Token) -> str:
