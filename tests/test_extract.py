@@ -1360,3 +1360,11 @@ def test_a_date_a_participle_gives_is_not_the_attacks() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert ev.date != "2023-05-27"
+
+
+def test_people_detained_in_hospital_were_not_arrested() -> None:
+    ex = run("A bomb killed 11 people in Belfast on Friday. Ninety six people were detained in hospital.")
+    assert not asserted(ex, "Arrest")
+    ex = run("Police detained four men in Belfast on Friday.")
+    [arrest] = asserted(ex, "Arrest")
+    assert arrest.arrested == 4

@@ -207,6 +207,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
     if lemma in lx.ARREST_VERBS:
         if lemma == "capture" and not _human_object(tok, table, people=True):
             return None
+        if any(p.lemma_.lower() in _WARDS for c in tok.children if c.dep_ == "prep" for p in c.children):
+            return None  # "96 people were detained in hospital": kept for treatment
         return "Arrest"
     if lemma in lx.SEIZURE_VERBS:
         if _has_child(tok, ("dobj",), {"control", "power", "initiative", "opportunity", "moment"}):
@@ -218,6 +220,7 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
     return None
 
 
+_WARDS = {"hospital", "clinic", "ward", "infirmary"}
 _FIGURATIVE = {"verbal", "political", "diplomatic", "ideological", "cultural", "legal", "electoral"}
 #: "killed in the clash", "wounded during combat", "died as a result of the clashes"
 _BATTLE_PREPS = {"in", "during", "amid", "as", "after"}
