@@ -1368,3 +1368,17 @@ def test_people_detained_in_hospital_were_not_arrested() -> None:
     ex = run("Police detained four men in Belfast on Friday.")
     [arrest] = asserted(ex, "Arrest")
     assert arrest.arrested == 4
+
+
+def test_the_attackers_told_of_next_carried_out_an_attack_with_no_perpetrator() -> None:
+    ex = run(
+        "Pilot Julio Torres was killed on the Putumayo river on Monday. The attackers, who wore army "
+        "uniforms, boarded the boat and took two men with them."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "attackers" in labels(ex, ev, "perpetrator")
+    ex = run(
+        "Santana Rojas was killed on Monday while fighting in Usulutan. "
+        "The communist militant had belonged to the navy."
+    )
+    assert all(not labels(ex, ev, "perpetrator") for ev in asserted(ex, "Attack"))

@@ -23,6 +23,7 @@ from eventkg.extract.entities import EntityTable, recognize
 from eventkg.extract.events import (
     FAMILY,
     EventMention,
+    attackers_told_after,
     cluster,
     find_mentions,
     merged_kind,
@@ -71,6 +72,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     mentions = find_mentions(doc, table)
     figures = find_figures(doc, table)
     groups = cluster(mentions, table)
+    attackers_told_after(groups, table)
     drafts = find_claims(doc, table, mentions)
     events = _events(groups, figures, drafts, table, article)
     claims = _claims(drafts, events, {k: d.kind for k, d in table.items.items()})

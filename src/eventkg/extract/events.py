@@ -20,7 +20,7 @@ from eventkg.extract.places import resolve_place
 from eventkg.extract.time import is_period, normalize_date, shift
 from eventkg.models import EVENT_FAMILY, Mention
 
-__all__ = ["EventMention", "cluster", "find_mentions", "most_specific", "refine_kind"]
+__all__ = ["EventMention", "attackers_told_after", "cluster", "find_mentions", "most_specific", "refine_kind"]
 
 FAMILY = EVENT_FAMILY
 #: when mentions of one event disagree on its subtype, the more specific wins
@@ -1543,6 +1543,29 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
         for m in g:
             m.cluster = n
     return groups
+
+
+#: words for whoever did the deed (not "militant" or "insurgent", which say who someone is)
+_DOERS = {"attacker", "assailant", "gunman", "gunmen", "killer", "kidnapper", "abductor", "bomber", "shooter",
+          "perpetrator", "hijacker", "suspect"}  # fmt: skip
+
+
+def attackers_told_after(groups: list[list[EventMention]], table: EntityTable) -> None:
+    """ "Mr. Torres was killed ... The attackers, who wore field uniforms, boarded the vessel":
+    an attack with no perpetrator named is carried out by "the attackers" the text tells of in
+    the sentence after one that reports it."""
+    for g in groups:
+        if not g[0].violent or g[0].status != "asserted" or any(m.roles.get("perpetrator") for m in g):
+            continue
+        sents = list(g[0].token.doc.sents)
+        told = sorted({sents.index(m.token.sent) for m in g})
+        following = [t for n in told if n + 1 < len(sents) for t in sents[n + 1]]
+        for tok in following:
+            if tok.dep_ == "nsubj" and tok.lemma_.lower() in _DOERS and _definite(tok):
+                got = table.filler(tok)
+                if got is not None and got[1] in ("agent", "human"):
+                    g[0].add("perpetrator", got[0])
+                    break
 
 
 def merged_kind(group: list[EventMention]) -> str:
