@@ -1554,11 +1554,14 @@ def attackers_told_after(groups: list[list[EventMention]], table: EntityTable) -
     """ "Mr. Torres was killed ... The attackers, who wore field uniforms, boarded the vessel":
     an attack with no perpetrator named is carried out by "the attackers" the text tells of in
     the sentence after one that reports it."""
+    if not groups:
+        return
+    sents = list(groups[0][0].token.doc.sents)
+    index = {s.start: n for n, s in enumerate(sents)}
     for g in groups:
         if not g[0].violent or g[0].status != "asserted" or any(m.roles.get("perpetrator") for m in g):
             continue
-        sents = list(g[0].token.doc.sents)
-        told = sorted({sents.index(m.token.sent) for m in g})
+        told = sorted({index[m.token.sent.start] for m in g})
         following = [t for n in told if n + 1 < len(sents) for t in sents[n + 1]]
         for tok in following:
             if tok.dep_ == "nsubj" and tok.lemma_.lower() in _DOERS and _definite(tok):
