@@ -1382,3 +1382,12 @@ def test_the_attackers_told_of_next_carried_out_an_attack_with_no_perpetrator() 
         "The communist militant had belonged to the navy."
     )
     assert all(not labels(ex, ev, "perpetrator") for ev in asserted(ex, "Attack"))
+
+
+def test_a_weekday_elsewhere_in_the_clause_does_not_split_an_attack() -> None:
+    ex = run(
+        "A parcel bomb exploded on Friday in Lyon, wounding 13 people. On Victor Hugo street, police removed "
+        "the cordon around the explosion area and the atmosphere on Saturday was almost back to normal.",
+        published=None,
+    )
+    assert len(asserted(ex, "Attack")) == 1

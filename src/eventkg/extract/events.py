@@ -1119,8 +1119,10 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
         ):
             continue
         dates.append(ent)
-    for ent in sorted(dates, key=lambda e: abs(e.root.i - em.token.i)):
+    weekday = em.weekday  # a weekday only counts on the trigger itself ("Saturday's attack"), not
+    for ent in sorted(dates, key=lambda e: abs(e.root.i - em.token.i)):  # anywhere in its clause
         _date_token(em, ent.root, table)
+        em.weekday = weekday
         if em.date is not None:
             return
     for t in clause.subtree:  # "attacked at 0030 today": "today" outside any DATE entity
