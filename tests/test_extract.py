@@ -1391,3 +1391,11 @@ def test_a_weekday_elsewhere_in_the_clause_does_not_split_an_attack() -> None:
         published=None,
     )
     assert len(asserted(ex, "Attack")) == 1
+
+
+def test_militants_killed_are_victims_of_the_attack_not_a_response_to_it() -> None:
+    ex = run(
+        "Seven Taliban militants were killed in two explosions in Kandahar on Friday night. "
+        "The explosions also destroyed a car."
+    )
+    assert len(asserted(ex, "Attack")) == 1

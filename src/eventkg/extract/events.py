@@ -243,13 +243,15 @@ _CRASH = {"crash", "slam", "plow", "plough", "smash", "drive", "ram"}
 _ATTACKERS = {"bomber", "attacker", "assailant", "militant", "terrorist", "gunman", "gunmen", "insurgent"}
 
 
-#: words for whoever carried out an attack: police shooting one of them is a response to it
-_ASSAILANTS = _ATTACKERS | {"killer", "shooter", "suspect", "perpetrator", "hijacker", "kidnapper"}
+#: words for whoever did the deed (not "militant" or "insurgent", which say who someone is):
+#: police shooting one of them is a response to the attack, and "the attackers" told of next did it
+_DOERS = {"attacker", "assailant", "gunman", "gunmen", "killer", "kidnapper", "abductor", "bomber", "shooter",
+          "perpetrator", "hijacker", "suspect"}  # fmt: skip
 
 
 def _assailant(t: Token) -> bool:
-    """ "the gunman", "the alleged killer, Chérif Chekatt": someone described as an attacker."""
-    return t.lemma_.lower() in _ASSAILANTS or (t.dep_ == "appos" and t.head.lemma_.lower() in _ASSAILANTS)
+    """ "the gunman", "the alleged killer, Chérif Chekatt": someone described as the attacker."""
+    return t.lemma_.lower() in _DOERS or (t.dep_ == "appos" and t.head.lemma_.lower() in _DOERS)
 
 
 def _attacker_subject(tok: Token) -> bool:
@@ -1545,11 +1547,6 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
         for m in g:
             m.cluster = n
     return groups
-
-
-#: words for whoever did the deed (not "militant" or "insurgent", which say who someone is)
-_DOERS = {"attacker", "assailant", "gunman", "gunmen", "killer", "kidnapper", "abductor", "bomber", "shooter",
-          "perpetrator", "hijacker", "suspect"}  # fmt: skip
 
 
 def attackers_told_after(groups: list[list[EventMention]], table: EntityTable) -> None:
