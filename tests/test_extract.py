@@ -1399,3 +1399,12 @@ def test_militants_killed_are_victims_of_the_attack_not_a_response_to_it() -> No
         "The explosions also destroyed a car."
     )
     assert len(asserted(ex, "Attack")) == 1
+
+
+def test_a_street_the_ner_already_named_lies_in_the_city_named_before_it() -> None:
+    ex = run(
+        "Twenty bombs exploded across Belfast on Friday, killing nine people. "
+        "One car bomb exploded outside shops in Cavehill Road, killing two women."
+    )
+    street = next(e for e in ex.entities if e.label == "Cavehill Road")
+    assert street.parent is not None and ex.entity(street.parent).label == "Belfast"

@@ -626,8 +626,10 @@ def _streets(table: EntityTable, doc: Doc) -> None:
         name = " ".join(t.text for t in toks)
         key = f"place:{slug(name)}"
         first = next((k for k, d in table.items.items() if d.kind == "City"), None)
-        city = table.last_named("City", toks[0].i) or first  # used only when the street is new
+        city = table.last_named("City", toks[0].i) or first
         table.add(key, "Place", name, table.span_mention(toks), parent=city)
+        if table.items[key].parent is None:  # a street the NER already named, with no city yet
+            table.items[key].parent = city
         replaced = {table.by_token[t.i] for t in toks if t.i in table.by_token} - {key}
         table.by_token.update({t.i: key for t in toks})
         left = set(table.by_token.values()) | {d.parent for d in table.items.values()}
