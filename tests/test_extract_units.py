@@ -176,6 +176,8 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     # a first name that is also an English word, after a title and before a name
     out = truecase("SAID THAT COLONEL HECTOR HERIBERTO HERNANDEZ IS RESPONSIBLE.", make_nlp())
     assert "Hector Heriberto Hernandez" in out
+    out = truecase("THE DEATH OF SALVADORAN LEFTIST LEADER HECTOR OQUELI COLINDRES.", make_nlp())
+    assert "Hector Oqueli Colindres" in out
 
 
 def test_capital_of_a_demonym() -> None:

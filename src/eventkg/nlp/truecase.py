@@ -50,7 +50,9 @@ _TITLES = {"president", "colonel", "col", "general", "gen", "minister", "command
            "judge", "dr", "mr", "mrs", "ms", "senator", "deputy", "captain", "capt", "lieutenant", "lt",
            "sergeant", "sgt", "major", "bishop", "archbishop", "monsignor", "msgr", "governor", "gov",
            "ambassador", "congressman", "councilman", "doctor", "professor", "engineer", "attorney",
-           "priest", "reverend", "rev", "sister", "brother", "comandante", "commandant", "chief"}  # fmt: skip
+           "priest", "reverend", "rev", "sister", "brother", "comandante", "commandant", "chief",
+           "leader", "spokesman", "spokeswoman", "secretary", "director", "journalist", "lawyer",
+           "businessman", "politician", "candidate", "activist"}  # fmt: skip
 
 
 def is_upper_text(text: str, threshold: float = 0.8) -> bool:
