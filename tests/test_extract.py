@@ -1408,3 +1408,13 @@ def test_a_street_the_ner_already_named_lies_in_the_city_named_before_it() -> No
     )
     street = next(e for e in ex.entities if e.label == "Cavehill Road")
     assert street.parent is not None and ex.entity(street.parent).label == "Belfast"
+
+
+def test_a_name_the_parser_hangs_on_an_apposition_is_still_a_victim() -> None:
+    ex = run(
+        "THE DEATH OF SALVADORAN LEFTIST LEADER HECTOR OQUELI COLINDRES WAS INVESTIGATED.\n\n"
+        "OQUELI, LEADER OF THE NATIONAL REVOLUTIONARY MOVEMENT (MNR) AND HILDA FLORES, A GUATEMALAN SOCIAL "
+        "DEMOCRATIC LEADER WERE ABDUCTED AND KILLED IN JANUARY BY UNIDENTIFIED INDIVIDUALS IN GUATEMALA CITY."
+    )
+    victims = {label for ev in asserted(ex, "Attack") for label in labels(ex, ev, "victim")}
+    assert {"Hector Oqueli Colindres", "Hilda Flores"} <= victims

@@ -449,6 +449,10 @@ def _expand(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "conj":
             out.extend(_expand(c))
+        elif c.dep_ == "appos":  # "Oqueli, leader of the MNR, and Hilda Flores": hung on the apposition
+            out.extend(
+                t for cc in c.children if cc.dep_ == "conj" and cc.pos_ == "PROPN" for t in _expand(cc)
+            )
     return out
 
 
