@@ -170,7 +170,7 @@ def _place_of_linked_attack(
     for g in groups:
         tied = any(m.token.sent.start in sentences for m in g)
         if tied and g[0].family == "Attack" and g[0].status == "asserted":
-            return most_specific(list(dict.fromkeys(p for m in g for p in m.roles.get("place", []))), table)
+            return _places_of(g, table)
     return []
 
 
@@ -182,10 +182,14 @@ def _place_of_attack_before(
     start = response[0].token.i
     before = [g for g in groups if g[0].violent and g[0].token.i < start and g is not response]
     for g in sorted(before, key=lambda g: max(m.token.i for m in g if m.token.i < start), reverse=True):
-        places = [p for m in g for p in m.roles.get("place", [])]
-        if places:
-            return most_specific(list(dict.fromkeys(places)), table)
+        if places := _places_of(g, table):
+            return places
     return []
+
+
+def _places_of(group: list[EventMention], table: EntityTable) -> list[str]:
+    """The places the mentions of ``group`` name, the most specific ones, each once."""
+    return most_specific(list(dict.fromkeys(p for m in group for p in m.roles.get("place", []))), table)
 
 
 def _nationality(table: EntityTable) -> str | None:
@@ -305,8 +309,7 @@ def _events(
         if "weapon:bomb" in roles.get("instrument", []) and len(kinds) == 1:
             # "the roadside bomb ... the bomb": one weapon, also called what the text calls it
             roles["instrument"].remove("weapon:bomb")
-            bomb = table.items["weapon:bomb"]
-            table.items[kinds[0]].aliases.update({bomb.label: None, **bomb.aliases})
+            _also_called(table, kinds[0], "weapon:bomb")
         kind = refine_kind(merged_kind(g), roles.get("instrument", []), table)
         status = "asserted" if g[0].status == "asserted" else g[0].status
         bucket = "asserted" if status == "asserted" else "potential"
@@ -361,9 +364,14 @@ def _titled_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
                 and all(w in title or w in nationality for w in words[:-1])]  # fmt: skip
         if len(fits) == 1:
             same[g] = fits[0]
-            for alias in [table.items[g].label, *table.items[g].aliases]:
-                table.items[fits[0]].aliases.setdefault(alias, None)
+            _also_called(table, fits[0], g)
     return same
+
+
+def _also_called(table: EntityTable, key: str, other: str) -> None:
+    """``key`` is the same thing as ``other``: it takes ``other``'s label and aliases as aliases."""
+    for alias in [table.items[other].label, *table.items[other].aliases]:
+        table.items[key].aliases.setdefault(alias, None)
 
 
 def _same_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
@@ -381,8 +389,7 @@ def _same_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
             bare = table.items[g].label.lower() == head[0]  # "the members"
             if (count is not None and count == table.group_counts.get(first)) or (bare and count is None):
                 same[g] = first
-                for alias in [table.items[g].label, *table.items[g].aliases]:
-                    table.items[first].aliases.setdefault(alias, None)
+                _also_called(table, first, g)
                 break
     return same
 

@@ -185,9 +185,7 @@ def _speaker(tok: Token, table: EntityTable, speakers: list[tuple[int, str]]) ->
         people = [k for i, k in speakers if i < tok.i and table.kind(k) == "Person"]
         titled = [k for k in people if lemma in fold(table.draft(k).title or "")]
         if titled or people:
-            key = (titled or people)[-1]
-            table.add(key, "Person", table.draft(key).label, table.span_mention(np_tokens(tok)), alias=False)
-            return key
+            return _refers_to(tok, (titled or people)[-1], table)
     if lemma in lx.TITLE_NOUNS and (definite or any(c.dep_ == "poss" for c in tok.lefts)):
         # "his attorney noted ...", later "defense attorney Edward Hayden": the one so titled
         later = [
@@ -198,20 +196,19 @@ def _speaker(tok: Token, table: EntityTable, speakers: list[tuple[int, str]]) ->
             and min(m.start for m in d.mentions) > tok.idx
         ]
         if len(later) == 1:
-            table.add(
-                later[0],
-                "Person",
-                table.draft(later[0]).label,
-                table.span_mention(np_tokens(tok)),
-                alias=False,
-            )
-            return later[0]
+            return _refers_to(tok, later[0], table)
     if got is not None and got[1] in ("person", "agent", "human"):
         return got[0]
     if lemma in lx.TITLE_NOUNS or lemma in _COLLECTIVE_SPEAKERS:
         label = " ".join(t.text for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET").lower()
         return table.add(f"group:{slug(label)}", "Group", label, table.span_mention(np_tokens(tok)))
     return None
+
+
+def _refers_to(tok: Token, person: str, table: EntityTable) -> str:
+    """Record "the prosecutor" at ``tok`` as a mention of ``person`` (not a new name of theirs)."""
+    table.add(person, "Person", table.draft(person).label, table.span_mention(np_tokens(tok)), alias=False)
+    return person
 
 
 def _affiliate(tok: Token, person: str, table: EntityTable) -> None:

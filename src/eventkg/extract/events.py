@@ -17,7 +17,7 @@ from eventkg.extract import lexicon as lx
 from eventkg.extract.entities import EntityTable
 from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import resolve_place
-from eventkg.extract.time import is_period, normalize_date, shift
+from eventkg.extract.time import WEEKDAYS, is_period, normalize_date, shift
 from eventkg.models import EVENT_FAMILY, Mention
 
 __all__ = ["EventMention", "attackers_told_after", "cluster", "find_mentions", "most_specific", "refine_kind"]
@@ -1051,12 +1051,9 @@ def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
     value = normalize_date(ent.text, table.article.published)
     if value:
         em.date, em.date_mention = value, table.span_mention(ent)
-    elif em.weekday is None and (day_name := ent.root.lower_) in _WEEKDAYS:
+    elif em.weekday is None and (day_name := ent.root.lower_) in WEEKDAYS:
         em.weekday = day_name  # "Saturday's attack" with no publication date: at least which day
     return True
-
-
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _said_when(verb: Token, c: Token) -> bool:

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-__all__ = ["is_period", "normalize_date", "shift"]
+__all__ = ["WEEKDAYS", "is_period", "normalize_date", "shift"]
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -100,7 +100,7 @@ def shift(value: str, days: int) -> str | None:
 def _weekday(s: str) -> int | None:
     s = re.sub(r"^(?:last|this|past)\s+", "", s)
     s = re.sub(r"'s$", "", s)
-    return _WEEKDAYS.index(s) if s in _WEEKDAYS else None
+    return WEEKDAYS.index(s) if s in WEEKDAYS else None
 
 
 def _year(y: str) -> int:
