@@ -907,6 +907,15 @@ def test_a_victim_described_by_title_is_the_named_victim_with_that_title() -> No
     assert "Russian major general" in petrov.aliases
 
 
+def test_who_died_after_a_blast_is_its_victim_even_when_the_parse_hangs_it_on_a_noun() -> None:
+    # the parser reads "roadside IED detonated" as a clause on "roadside": no "when" or "which"
+    ex = run("Colonel Ivan Petrov died after a roadside IED detonated under a convoy near Palmyra.")
+    [ev] = asserted(ex)
+    assert "Ivan Petrov" in labels(ex, ev, "victim")
+    ex = run("It was the first death of a general since 2017, when a colonel was killed by a bomb.")
+    assert all("general" not in labels(ex, ev, "victim") for ev in ex.events)
+
+
 def test_a_clause_hanging_on_a_year_is_dated_by_it() -> None:
     ex = run("It was the first such death since 2017, when a colonel was killed in Homs by mortar fire.")
     [ev] = asserted(ex)
