@@ -251,3 +251,22 @@ def test_the_pipeline_is_loaded_once_per_model() -> None:
     from eventkg.nlp import make_nlp
 
     assert make_nlp() is make_nlp()
+
+
+def test_the_subject_of_a_run_on_is_the_one_next_to_the_verb() -> None:
+    # "2015, US Bomb Zabiullah Mujahid claimed ...": a list run into the sentence gives the verb
+    # two subjects; the speaker is the one beside the verb, not the date at the start
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventkg.extract.claims import _subject_of
+
+    words = ["2015", ",", "Zabiullah", "Mujahid", "claimed", "it"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[4, 4, 3, 4, 4, 4],
+        deps=["nsubj", "punct", "compound", "nsubj", "ROOT", "dobj"],
+    )
+    subject = _subject_of(doc[4])
+    assert subject is not None and subject.text == "Mujahid"

@@ -151,9 +151,9 @@ def _claimed_event(
 
 # --------------------------------------------------------------------------- statements
 def _subject_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:  # of two (a run-on the parser joined), the one next to the verb
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     if verb.dep_ == "conj" or (verb.dep_ == "dep" and verb.head.pos_ == "VERB"):
         return _subject_of(verb.head)  # "Musa dismissed ... and stated that ..."
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):  # "X responded, stating ..."
