@@ -1427,3 +1427,18 @@ def test_a_name_the_parser_hangs_on_an_apposition_is_still_a_victim() -> None:
     )
     victims = {label for ev in asserted(ex, "Attack") for label in labels(ex, ev, "victim")}
     assert {"Hector Oqueli Colindres", "Hilda Flores"} <= victims
+
+
+def test_fighters_of_an_armed_side_fall_in_a_clash_not_an_attack() -> None:
+    ex = run("Six guerrillas were killed near San Miguel on Tuesday.")
+    [ev] = [e for e in ex.events if e.status == "asserted"]
+    assert ev.kind == "Battle" and ev.killed == 6
+    ex = run("Gunmen killed three soldiers in Peshawar on Tuesday.")  # an attack on troops stays one
+    [ev] = asserted(ex)
+    assert ev.kind in ("Attack", "Shooting")
+    ex = run("Unknown men murdered two rebels in Cali on Tuesday.")  # a murder is one-sided
+    [ev] = asserted(ex)
+    assert ev.kind == "Attack"
+    ex = run("Gunmen killed two rebels and a farmer in Cali on Tuesday.")  # and a civilian
+    [ev] = asserted(ex)
+    assert ev.kind in ("Attack", "Shooting")

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from eventkg.extract import lexicon as lx
 from eventkg.extract.casualties import MAX_COUNT, Figure, find_figures
 from eventkg.extract.claims import ClaimDraft, find_claims
 from eventkg.extract.entities import EntityTable, recognize
@@ -311,6 +312,8 @@ def _events(
             roles["instrument"].remove("weapon:bomb")
             _also_called(table, kinds[0], "weapon:bomb")
         kind = refine_kind(merged_kind(g), roles.get("instrument", []), table)
+        if kind in ("Attack", "Shooting") and _combatants_only(roles, table) and not _one_sided(g):
+            kind = "Battle"  # "six guerrillas were killed": fallen fighters of an armed side
         status = "asserted" if g[0].status == "asserted" else g[0].status
         bucket = "asserted" if status == "asserted" else "potential"
         counters[bucket] += 1
@@ -341,6 +344,35 @@ def _events(
         )
         out.append(event)
     return tuple(out)
+
+
+def _combatants_only(roles: dict[str, list[str]], table: EntityTable) -> bool:
+    """The event killed or wounded only fighters of a non-state armed side ("six guerrillas",
+    "three subversives", the FMLN) and hit nothing else: they fell in a clash (ACLED's "armed
+    clash"), not in an attack on victims. Soldiers are left out: an attack on troops is still an
+    attack in GTD and WikiEvents, where a clash is ACLED's and MUC-4's reading."""
+    victims = roles.get("victim", [])
+    return bool(victims) and not roles.get("target") and all(_combatant(k, table) for k in victims)
+
+
+#: killings of the defenceless: "the murder of two M-19 members" is no clash, whoever they were
+_ONE_SIDED = {"murder", "assassinate", "assassination", "massacre", "execute", "execution", "slay", "slaying"}
+
+
+def _one_sided(group: list[EventMention]) -> bool:
+    return any(m.token.lemma_.lower() in _ONE_SIDED for m in group)
+
+
+def _combatant(key: str, table: EntityTable) -> bool:
+    item = table.items[key]
+    if item.kind == "ArmedGroup":
+        return True
+    if item.kind not in ("Group", "Organization"):
+        return False
+    words = item.label.lower().split()
+    return bool(words) and (
+        words[-1] in lx.COMBATANT_NOUNS or words[-1].removesuffix("s") in lx.COMBATANT_NOUNS
+    )
 
 
 def _titled_victims(victims: list[str], table: EntityTable) -> dict[str, str]:

@@ -16,6 +16,7 @@ __all__ = [
     "BATTLE_VERBS",
     "BATTLE_VERBS_WITH",
     "COLLECTIVE_NOUNS",
+    "COMBATANT_NOUNS",
     "CONTAINER_NOUNS",
     "DISCOVERY_VERBS",
     "EVENT_TARGET_NOUNS",
@@ -75,6 +76,9 @@ BATTLE_NOUNS = {"clash", "combat", "fighting", "battle", "skirmish", "firefight"
 #: verbs that name a battle: "rebels clashed with troops"; "fight"/"battle" only with/against someone
 BATTLE_VERBS = {"clash", "skirmish"}
 BATTLE_VERBS_WITH = {"fight", "battle", "engage"}
+#: fighters of a non-state armed side: when only these fall, it was a clash with the state's forces
+COMBATANT_NOUNS = {"guerrilla", "guerilla", "rebel", "insurgent", "subversive", "militant", "terrorist",
+                   "jihadist", "combatant", "narcoterrorist"}  # fmt: skip
 
 #: nouns whose "of" complement is the person it was done to: "the murder of six Jesuits"
 HUMAN_OBJECT_NOUNS = {"murder", "assassination", "killing", "slaying", "kidnapping", "abduction", "massacre",
