@@ -1442,3 +1442,23 @@ def test_fighters_of_an_armed_side_fall_in_a_clash_not_an_attack() -> None:
     ex = run("Gunmen killed two rebels and a farmer in Cali on Tuesday.")  # and a civilian
     [ev] = asserted(ex)
     assert ev.kind in ("Attack", "Shooting")
+
+
+def test_a_date_in_a_clause_about_something_else_is_not_the_events() -> None:
+    ex = run(
+        "A bomb killed 13 people in Madrid on 13 September 1974. The two women were never tried for "
+        "the bombing, as they were released in June 1977 under an amnesty."
+    )
+    assert [e.date for e in asserted(ex, "Attack")] == ["1974-09-13"]
+
+
+def test_a_bombing_named_again_joins_the_bombing_not_the_killing_told_last() -> None:
+    ex = run(
+        "A bomb exploded at a cafe in Madrid on 13 September 1974, killing 13 people. Two women were "
+        "charged with the assassination of Admiral Luis Carrero Blanco in 1973. Nobody was ever "
+        "convicted of the bombing."
+    )
+    [bombing] = [e for e in asserted(ex, "Attack") if e.kind == "Bombing"]
+    assert {m.text for m in bombing.mentions} >= {"exploded", "bombing"}
+    [killing] = [e for e in asserted(ex, "Attack") if e is not bombing]
+    assert "bombing" not in {m.text for m in killing.mentions}

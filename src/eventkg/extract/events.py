@@ -1118,6 +1118,7 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
             or t.i in triggers  # the date of another event: "the vests used in Wednesday's attack"
             # what a participle says happened: "seen in this photo released May 27, 2017"
             or (t.pos_ == "VERB" and t.dep_ in ("acl", "relcl") and t not in trigger_line)
+            or (t.dep_ == "advcl" and t not in trigger_line and _own_clause(t))
             for t in path
         ):
             continue
@@ -1134,6 +1135,14 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
             if value:
                 em.date, em.date_mention = value, table.span_mention([t])
                 return
+
+
+def _own_clause(verb: Token) -> bool:
+    """ "tried for the bombing, as they were released in June 1977": a clause with its own
+    subject, not introduced by "when" or "while", is about something else than the event."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
+        c.lower_ in ("when", "while", "as soon as") for c in verb.children
+    )
 
 
 def _relative_dates(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
@@ -1540,8 +1549,10 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
         # or was named on the same day
         own = _participants([m])
         shared = [g for g in fits if own & _participants(g) or (m.weekday and m.weekday in _weekdays(g))]
+        # "the Rolando bombing" after "the assassination of X": the latest bombing, if any
+        alike = [g for g in fits if m.kind not in ("Attack", "Arrest") and any(x.kind == m.kind for x in g)]
         if fits:
-            (shared or fits)[0].append(m)
+            (shared or alike or fits)[0].append(m)
         else:
             groups.append([m])
     for n, g in enumerate(groups):
