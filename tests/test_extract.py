@@ -1462,3 +1462,18 @@ def test_a_bombing_named_again_joins_the_bombing_not_the_killing_told_last() -> 
     assert {m.text for m in bombing.mentions} >= {"exploded", "bombing"}
     [killing] = [e for e in asserted(ex, "Attack") if e is not bombing]
     assert "bombing" not in {m.text for m in killing.mentions}
+
+
+def test_fighters_of_the_one_armed_group_a_story_names_act_for_it() -> None:
+    ex = run("The FMLN announced a new offensive. On Monday, guerrillas attacked a police post in Usulutan.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"guerrillas", "Farabundo Marti National Liberation Front"}
+    ex = run(
+        "The FMLN and the ELN announced a new offensive. On Monday, guerrillas attacked a police post "
+        "in Usulutan."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"guerrillas"}  # whose fighters: the text does not say
+    ex = run("The FMLN announced a new offensive. On Monday, unidentified men attacked a police post.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"unidentified men"}

@@ -277,6 +277,9 @@ def _events(
         for key in claimed.get(n, []):
             if key not in roles.setdefault("perpetrator", []):
                 roles["perpetrator"].append(key)
+        group = _their_group(roles.get("perpetrator", []), table)
+        if group is not None:
+            roles["perpetrator"].append(group)
         figs = by_cluster.get(n, [])
         counts, parts = _tolls(figs)
         for fig in figs:
@@ -353,6 +356,17 @@ def _combatants_only(roles: dict[str, list[str]], table: EntityTable) -> bool:
     attack in GTD and WikiEvents, where a clash is ACLED's and MUC-4's reading."""
     victims = roles.get("victim", [])
     return bool(victims) and not roles.get("target") and all(_combatant(k, table) for k in victims)
+
+
+def _their_group(perpetrators: list[str], table: EntityTable) -> str | None:
+    """ "Guerrillas attacked the post" in a story that names one armed group, the FMLN: the
+    guerrillas are its fighters, so the FMLN is held responsible beside them."""
+    armed = {k for _, k in table.armed_mentions}
+    if len(armed) != 1 or not perpetrators:
+        return None
+    if not all(table.kind(k) == "Group" and _combatant(k, table) for k in perpetrators):
+        return None
+    return armed.pop()
 
 
 #: killings of the defenceless: "the murder of two M-19 members" is no clash, whoever they were
