@@ -1477,3 +1477,12 @@ def test_fighters_of_the_one_armed_group_a_story_names_act_for_it() -> None:
     ex = run("The FMLN announced a new offensive. On Monday, unidentified men attacked a police post.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"unidentified men"}
+
+
+def test_one_of_the_victims_named_in_apposition_or_among_them() -> None:
+    ex = run(
+        "Six priests were murdered on Thursday. Among the priests murdered was Father Ignacio Ellacuria."
+    )
+    assert any("Ignacio Ellacuria" in labels(ex, ev, "victim") for ev in asserted(ex, "Attack"))
+    ex = run("Ignacio Ellacuria, one of the Jesuit priests who was killed on Thursday, was a teacher.")
+    assert any("Ignacio Ellacuria" in labels(ex, ev, "victim") for ev in asserted(ex, "Attack"))

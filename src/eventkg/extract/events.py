@@ -88,6 +88,7 @@ def find_mentions(doc: Doc, table: EntityTable) -> list[EventMention]:
     _weapons_used_in(doc, table, out)
     _deaths(doc, table, out)
     _victims_were(doc, table, out)
+    _one_of_them(table, out)
     _held_responsible(doc, table, out)
     _damaged(doc, table, out)
     _weapons_in_sentence(doc, table, out)
@@ -1268,6 +1269,27 @@ def _walled_off(event: Token, tok: Token) -> bool:
         if a.dep_ == "relcl":  # a clause the parser hangs on a noun with no "when"/"which" is no aside
             return tok not in a.subtree and any(c.tag_ in ("WDT", "WP", "WRB") for c in a.children)
     return False
+
+
+def _one_of_them(table: EntityTable, mentions: list[EventMention]) -> None:
+    """ "Ellacuria, one of the priests who was killed" and "among the priests murdered was
+    Father Ellacuria": the person named is one of the victims the clause describes."""
+    for m in mentions:
+        if not m.violent or m.token.dep_ not in ("acl", "relcl"):
+            continue
+        noun = m.token.head
+        prep = noun.head if noun.dep_ == "pobj" else None
+        if prep is None:
+            continue
+        named: list[Token] = []
+        if prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "appos":
+            named = [prep.head.head]
+        elif prep.lower_ == "among" and prep.head.lemma_.lower() == "be":
+            named = [c for c in prep.head.children if c.dep_ in ("nsubj", "attr")]
+        for t in (x for n in named for x in _expand(n)):
+            got = table.filler(t)
+            if got is not None and got[1] == "person":
+                m.add("victim", got[0])
 
 
 _CASUALTY_NOUNS = {"victim", "dead", "casualty", "wounded", "injured", "fatality"}
