@@ -178,6 +178,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     assert "Hector Heriberto Hernandez" in out
     out = truecase("THE DEATH OF SALVADORAN LEFTIST LEADER HECTOR OQUELI COLINDRES.", make_nlp())
     assert "Hector Oqueli Colindres" in out
+    # a title's abbreviation has no vowel, like an acronym, but is a title
+    out = truecase("THE MURDER OF DR IGNACIO ELLACURIA AND SGT LUIS PEREZ BY THE URNG.", make_nlp())
+    assert "of Dr Ignacio Ellacuria and Sgt Luis Perez by the URNG" in out
 
 
 def test_capital_of_a_demonym() -> None:

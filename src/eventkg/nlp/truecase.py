@@ -197,6 +197,8 @@ def truecase(text: str, nlp: Language) -> str:
         prev_name = i > 0 and name_run[-1] == i - 1 and _adjacent([matches[i - 1], m], text)
         if low in _CALENDAR or (low == "may" and _between_numbers(m, text)):
             cased = word[0].upper() + word[1:].lower()
+        elif low in _TITLES and not re.search(r"[AEIOUY]", word.upper()):
+            cased = word[0].upper() + word[1:].lower()  # "DR", "SGT": a title's abbreviation
         elif len(word) <= 4 and not _known(word, lexicon) and not re.search(r"[AEIOUY]", word.upper()):
             cased = word.upper()  # an acronym: URNG, FPMR
         elif (
