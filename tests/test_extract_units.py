@@ -181,6 +181,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     # a title's abbreviation has no vowel, like an acronym, but is a title
     out = truecase("THE MURDER OF DR IGNACIO ELLACURIA AND SGT LUIS PEREZ BY THE URNG.", make_nlp())
     assert "of Dr Ignacio Ellacuria and Sgt Luis Perez by the URNG" in out
+    # a group's acronym stays one even where the model's word list has it in lower case
+    out = truecase("ON THE ROAD TO SARDINATA, THE ELN KIDNAPPED A BUSINESSMAN.", make_nlp())
+    assert "the ELN kidnapped a businessman" in out
 
 
 def test_capital_of_a_demonym() -> None:

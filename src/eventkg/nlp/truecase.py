@@ -121,7 +121,9 @@ def _names(lexicon: frozenset[str]) -> dict[tuple[str, ...], str]:
             weak.append(c["name"])
     for gaz in ("armed_groups", "outlets"):
         for e in load_gazetteer(gaz):
-            weak += [a for a in e.aliases if a not in e.case_sensitive]
+            for a in (a for a in e.aliases if a not in e.case_sensitive):
+                # "ELN", "MRTA", "FARC": an acronym stays one, whatever the lexicon lists
+                (strong if a.isupper() and len(a) >= 3 and a.isalpha() else weak).append(a)
     out: dict[tuple[str, ...], str] = {}
     for name, is_strong in [(n, True) for n in strong] + [(n, False) for n in weak]:
         name = _ascii(name)
