@@ -1486,3 +1486,14 @@ def test_one_of_the_victims_named_in_apposition_or_among_them() -> None:
     assert any("Ignacio Ellacuria" in labels(ex, ev, "victim") for ev in asserted(ex, "Attack"))
     ex = run("Ignacio Ellacuria, one of the Jesuit priests who was killed on Thursday, was a teacher.")
     assert any("Ignacio Ellacuria" in labels(ex, ev, "victim") for ev in asserted(ex, "Attack"))
+
+
+def test_seamen_injured_in_the_port_of_a_city() -> None:
+    ex = run(
+        "Thirty-three Soviet seamen have been injured in the Peruvian port of Callao as a result of an "
+        "explosion. Two sailors were wounded when a bomb exploded in Lima."
+    )
+    callao, lima = asserted(ex, "Attack")
+    assert labels(ex, callao, "victim") == {"Soviet seamen"} and callao.injured == 33
+    assert places_with_parents(ex, callao) == {"Callao", "Peru"}
+    assert labels(ex, lima, "victim") == {"sailors"} and lima.injured == 2

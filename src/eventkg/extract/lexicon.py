@@ -353,6 +353,17 @@ HUMAN_NOUNS = ACTOR_NOUNS | {
     "ranger",
     "militiamen",
 }
+HUMAN_NOUNS |= {"seaman", "seamen", "crewman", "crewmen", "follower", "sympathizer", "supporter", "clerk",
+                "pastor", "missionary", "monk", "rabbi", "bishop", "seminarian", "parishioner", "congregant",
+                "cousin", "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "grandmother",
+                "grandfather", "spouse", "adult", "toddler", "consul", "envoy", "lawmaker", "congressman",
+                "congresswoman", "voter", "landowner", "rancher", "shopkeeper", "banker", "professor",
+                "scientist", "mechanic", "laborer", "labourer", "inhabitant", "expatriate", "detainee",
+                "onlooker", "reveler", "reveller", "commuter", "pedestrian", "motorist", "cyclist", "guest",
+                "patient", "medic", "paramedic", "chauffeur", "trucker", "fishermen", "shepherd", "nomad",
+                "tribesman", "tribesmen", "employer", "owner", "manager", "executive", "correspondent",
+                "photographer", "cameraman", "broadcaster", "editor", "writer", "artist", "actor",
+                "actress", "singer", "athlete", "player", "coach", "referee"}  # fmt: skip
 #: plural nouns that name nobody in particular: not worth a victim node of their own
 GENERIC_PEOPLE = {"people", "person", "persons", "other", "others", "individual", "one", "those", "victim",
                   "casualty", "dead", "wounded", "injured", "body", "thousand", "thousands",
@@ -510,7 +521,7 @@ PLACE_KIND_NOUNS = {
     "city": "City", "town": "City", "capital": "City", "village": "City", "municipality": "City",
     "country": "Country", "republic": "Country", "nation": "Country",
     "district": "Region", "canton": "Region", "jurisdiction": "Region",
-    "hamlet": "City", "neighborhood": "Place", "neighbourhood": "Place", "suburb": "Place",
+    "hamlet": "City", "port": "City", "neighborhood": "Place", "neighbourhood": "Place", "suburb": "Place",
 }  # fmt: skip
 
 # --- speech and attribution ------------------------------------------------------------
