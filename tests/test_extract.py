@@ -1497,3 +1497,12 @@ def test_seamen_injured_in_the_port_of_a_city() -> None:
     assert labels(ex, callao, "victim") == {"Soviet seamen"} and callao.injured == 33
     assert places_with_parents(ex, callao) == {"Callao", "Peru"}
     assert labels(ex, lima, "victim") == {"sailors"} and lima.injured == 2
+
+
+def test_the_windows_of_a_building_damaged_make_the_building_a_target() -> None:
+    ex = run(
+        "A violent explosion damaged the windows and facing of the Salvadoran consulate in Santiago "
+        "and destroyed two printshops."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"salvadoran consulate", "printshops"}

@@ -289,7 +289,7 @@ class EntityTable:
         if tok.ent_type_ == "NORP" or lemma in lx.HUMAN_NOUNS or low in lx.HUMAN_NOUNS:
             return self.group(tok), "agent" if (lemma in lx.ACTOR_NOUNS or low in lx.ACTOR_NOUNS) else "human"
         if lemma in lx.FACILITY_NOUNS or lemma in lx.EVENT_TARGET_NOUNS:
-            return self._target(tok), "target"
+            return self.target(tok), "target"
         return None
 
     def member_org(self, tok: Token) -> str | None:
@@ -385,7 +385,8 @@ class EntityTable:
             if toks[-1].pos_ in ("NOUN", "PROPN"):
                 self.items[key].aliases[" ".join(_cased(t) for t in toks[i:])] = None
 
-    def _target(self, tok: Token) -> str:
+    def target(self, tok: Token) -> str:
+        """A physical target named by the noun phrase headed by ``tok`` ("the Rolando cafe")."""
         toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ not in ("DET", "PRON")]
         toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("compound", "amod")]
         label = " ".join(t.text for t in toks).lower()

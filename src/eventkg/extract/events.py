@@ -1349,6 +1349,25 @@ _DAMAGE = {
 }
 
 
+#: parts of a thing: "the windows of nearby buildings" were damaged, so were the buildings
+_PARTS = {"window", "windshield", "windscreen", "showcase", "door", "facade", "roof", "wall", "ceiling",
+          "glass", "front", "storefront", "shopfront", "windowpane", "part"}  # fmt: skip
+
+
+def _whole(t: Token) -> Token:
+    if t.lemma_.lower() in _PARTS:
+        of = [
+            p
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if of:
+            return of[0]
+    return t
+
+
 def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
     """What an attack in the same sentence destroyed or aimed at: "destroyed a pylon", "the
     embassy was the target of the attack", "the plant was the terrorists' target"."""
@@ -1372,6 +1391,7 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
             continue
         attack = min(same, key=lambda m: abs(m.token.i - tok.i))
         for t in hits:
+            t = _whole(t)
             got = table.filler(t)
             if got is not None and got[1] in ("target", "site"):
                 attack.add("damaged", got[0])
