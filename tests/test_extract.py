@@ -1506,3 +1506,9 @@ def test_the_windows_of_a_building_damaged_make_the_building_a_target() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "target") == {"salvadoran consulate", "printshops"}
+
+
+def test_it_bombed_is_the_building_named_before() -> None:
+    ex = run("The priest had to leave the Santa Maria church after it was bombed by the air force.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"santa maria church"}

@@ -769,6 +769,8 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     if got is None and t.lower_ in ("he", "she", "him", "her"):  # "in May, she was arrested"
         person = table.last_person(t.i, within=80)
         got = (person, "person") if person is not None else None
+    if got is None and t.lower_ == "it" and em.violent:  # "the church, after it was bombed"
+        got = _last_thing(t, table)
     if got is None:
         return
     for prep in t.children:  # "leftists were arrested, including Eva Forest and Lidia Falcon"
@@ -990,6 +992,18 @@ def _armed(key: str, table: EntityTable) -> bool:
 
 def _human(t: Token) -> bool:
     return t.pos_ in _NOUN and (t.lemma_.lower() in lx.HUMAN_NOUNS or t.lower_ in lx.HUMAN_NOUNS)
+
+
+def _last_thing(t: Token, table: EntityTable) -> tuple[str, str] | None:
+    """The building or vehicle "it" stands for: the last one named in its sentence or the one
+    before."""
+    start = t.doc[max(0, t.sent.start - 1)].sent.start
+    for c in reversed(list(t.doc[start : t.i])):
+        if c.pos_ in _NOUN and c.dep_ != "compound":
+            got = table.filler(c)
+            if got is not None and got[1] in ("target", "site"):
+                return got
+    return None
 
 
 def _anyone(t: Token) -> bool:
