@@ -1512,3 +1512,22 @@ def test_it_bombed_is_the_building_named_before() -> None:
     ex = run("The priest had to leave the Santa Maria church after it was bombed by the air force.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "target") == {"santa maria church"}
+
+
+def test_setting_on_fire_and_destroying_are_attacks_by_armed_groups() -> None:
+    ex = run("The road was blocked when Shining Path guerrillas set two trucks loaded with minerals on fire.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.kind == "Arson" and labels(ex, ev, "target") == {"trucks"}
+    ex = run("Rebels set fire to the town hall in Ayacucho.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.kind == "Arson" and labels(ex, ev, "perpetrator") == {"rebels"}
+    ex = run("On 6 May, the ELN destroyed the Cano Limon oil terminal.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"cano limon oil terminal"} and ev.date == "2024-05-06"
+    assert not asserted(run("Police destroyed two tons of cocaine in the jungle."), "Attack")
+
+
+def test_a_title_is_not_the_person_so_titled_later_in_the_same_sentence() -> None:
+    ex = run("The leader accused the army of murdering party leader Cecilio Rivera.")
+    [claim] = [c for c in ex.claims if c.kind == "Accusation"]
+    assert claim.claimant is not None and ex.entity(claim.claimant).label != "Cecilio Rivera"

@@ -193,7 +193,7 @@ def _speaker(tok: Token, table: EntityTable, speakers: list[tuple[int, str]]) ->
             for k, d in table.items.items()
             if d.kind == "Person"
             and lemma in fold(d.title or "")
-            and min(m.start for m in d.mentions) > tok.idx
+            and min(m.start for m in d.mentions) >= tok.sent.end_char  # not "X accused ... leader Y"
         ]
         if len(later) == 1:
             return _refers_to(tok, later[0], table)

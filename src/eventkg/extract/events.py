@@ -180,6 +180,13 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         return "Attack"  # "a grenade hit his car" (the weapon makes it a bombing or shooting)
     if lemma == "sabotage":
         return "Attack"
+    if lemma == "set" and (  # "set two trucks on fire", "set fire to the town hall"
+        any(t.lower_ == "fire" and t.head.lower_ == "on" for t in tok.subtree if t.i > tok.i)
+        or (_has_child(tok, ("dobj",), {"fire"}) and _has_child(tok, ("prep", "dative"), {"to"}))
+    ):
+        return "Arson"
+    if lemma == "destroy" and _irregulars_destroy(tok, table):
+        return "Attack"  # "FMLN sappers destroyed several high-voltage posts": sabotage
     if lemma in _CRASH and _has_child(tok, ("prep",), {"into"}) and _attacker_subject(tok):
         # "a suicide bomber on a motorcycle crashed into a patrol", "the attacker drove into the crowd"
         return "SuicideBombing" if _suicide_subject(tok) else "VehicleRamming"
@@ -331,6 +338,23 @@ def _inherited_subject(tok: Token) -> list[Token]:
     ):
         return [c for c in tok.head.children if c.dep_ == "nsubj"] or _inherited_subject(tok.head)
     return []
+
+
+def _irregulars_destroy(tok: Token, table: EntityTable) -> bool:
+    """An armed group or its fighters destroyed a building, a vehicle or a pylon."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if not any((f := table.filler(o)) is not None and f[1] in ("target", "site") for o in objects):
+        return False
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            f = table.filler(c)
+            if f is not None and (
+                table.kind(f[0]) == "ArmedGroup"
+                or c.lemma_.lower() in lx.COMBATANT_NOUNS
+                or c.lemma_.lower() in ("sapper", "saboteur", "attacker", "gunman", "gunmen")
+            ):
+                return True
+    return False
 
 
 def _agent_subject(tok: Token, table: EntityTable) -> bool:

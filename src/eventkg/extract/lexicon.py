@@ -208,7 +208,7 @@ ACTOR_NOUNS = {
 }
 ACTOR_NOUNS |= {"unit", "column", "band", "detachment", "platoon", "brigade", "commandos", "trafficker",
                 "narcotrafficker", "mercenary", "deserter", "militant", "insurgent",
-                "element"}  # fmt: skip  # "armed forces elements", "terrorist elements"
+                "element", "sapper", "saboteur"}  # fmt: skip  # "armed forces elements", "terrorist elements"
 #: "X fighters", "members of X": these people stand for the named group X
 MEMBER_NOUNS = ACTOR_NOUNS | {"member", "supporter", "operative", "affiliate", "loyalist", "cadre", "recruit"}
 #: "a group of terrorists", "a series of attacks": the noun after "of" is what counts
