@@ -1531,3 +1531,12 @@ def test_a_title_is_not_the_person_so_titled_later_in_the_same_sentence() -> Non
     ex = run("The leader accused the army of murdering party leader Cecilio Rivera.")
     [claim] = [c for c in ex.claims if c.kind == "Accusation"]
     assert claim.claimant is not None and ex.entity(claim.claimant).label != "Cecilio Rivera"
+
+
+def test_targets_after_a_conjoined_preposition() -> None:
+    ex = run(
+        "The attacks on five offices of the Democratic Front, on the office of the ruling party, and "
+        "against two banks show that terrorism continues."
+    )
+    [ev] = [e for e in ex.events if e.kind == "Attack"]
+    assert "banks" in labels(ex, ev, "target")

@@ -551,10 +551,12 @@ def _roles(em: EventMention, table: EntityTable) -> None:
                 for t in _expand(c):
                     _object(em, t, table)
             elif dep == "prep" and not _said_when(f, c):
-                for p in c.children:
-                    if p.dep_ in ("pobj", "pcomp"):
-                        for t in _listed(p, table) if c.lower_ == "including" else _expand(p):
-                            _prep(em, c.lower_, t, table)
+                # "the attacks on five offices ... and against one telephone exchange"
+                for q in [c, *(x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP")]:
+                    for p in q.children:
+                        if p.dep_ in ("pobj", "pcomp"):
+                            for t in _listed(p, table) if q.lower_ == "including" else _expand(p):
+                                _prep(em, q.lower_, t, table)
             elif dep in ("poss", "compound", "amod", "nmod") and own and not verbal:
                 for t in _expand(c):
                     _modifier(em, t, table)
