@@ -1536,7 +1536,7 @@ def test_a_title_is_not_the_person_so_titled_later_in_the_same_sentence() -> Non
 def test_targets_after_a_conjoined_preposition() -> None:
     ex = run(
         "The attacks on five offices of the Democratic Front, on the office of the ruling party, and "
-        "against two banks show that terrorism continues."
+        "against two banks and a hotel show that terrorism continues."
     )
     [ev] = [e for e in ex.events if e.kind == "Attack"]
     assert "banks" in labels(ex, ev, "target")
