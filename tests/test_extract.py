@@ -1540,3 +1540,12 @@ def test_targets_after_a_conjoined_preposition() -> None:
     )
     [ev] = [e for e in ex.events if e.kind == "Attack"]
     assert "banks" in labels(ex, ev, "target")
+
+
+def test_where_an_event_was_reported_is_where_it_was_but_not_who_reported_it() -> None:
+    ex = run("In Huaraz, eight explosions were reported near the houses of the prefect and a district mayor.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"houses"}
+    ex = run("Two explosions were reported by residents in Lima on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert not labels(ex, ev, "perpetrator")

@@ -521,13 +521,19 @@ def _frame(tok: Token) -> list[Token]:
         raised = [c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in lx.SUPPORT_VERBS]
         if tok.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in _RAISING and raised:
             head = raised[0]
-        if head.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "occur", "happen", "take"}:
+        if tok.dep_ == "nsubjpass" and head.lemma_.lower() in _WITNESSED:
+            frame.append(head)  # "eight explosions were reported near the houses of ...": where
+        elif head.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "occur", "happen", "take"}:
             frame.append(head)  # and "was planned and carried out by X": the verbs conjoined with it
             frame += [c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in lx.SUPPORT_VERBS]
     for c in tok.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lx.SUPPORT_VERBS | {"claim", "target"}:
             frame.append(c)
     return frame
+
+
+#: verbs that say an event was noticed: only where it was noticed tells about the event
+_WITNESSED = {"report", "register", "record", "hear"}
 
 
 def _roles(em: EventMention, table: EntityTable) -> None:
@@ -540,6 +546,8 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         own = f is tok
         for c in [*f.children, *(_inherited_subject(f) if verbal else [])]:
             dep = c.dep_
+            if f is not tok and f.lemma_.lower() in _WITNESSED and dep != "prep":
+                continue  # "reported by residents": who heard it, not who did it
             if dep == "nsubj" and (verbal or not own):
                 for t in _expand(c):
                     _subject(em, t, table, own and intransitive and lemma in ("explode", "detonate", "go"))
