@@ -1474,6 +1474,11 @@ def test_fighters_of_the_one_armed_group_a_story_names_act_for_it() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"guerrillas"}  # whose fighters: the text does not say
+    ex = run(
+        "The FMLN announced a new offensive. On Monday, rebel forces attacked a police post in Usulutan."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"rebel forces", "Farabundo Marti National Liberation Front"}
     ex = run("The FMLN announced a new offensive. On Monday, unidentified men attacked a police post.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"unidentified men"}

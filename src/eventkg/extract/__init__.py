@@ -383,10 +383,16 @@ def _combatant(key: str, table: EntityTable) -> bool:
         return True
     if item.kind not in ("Group", "Organization"):
         return False
-    words = item.label.lower().split()
-    return bool(words) and (
-        words[-1] in lx.COMBATANT_NOUNS or words[-1].removesuffix("s") in lx.COMBATANT_NOUNS
+    words = [w.removesuffix("s") for w in item.label.lower().split()]
+    if not words:
+        return False
+    # "six guerrillas"; "rebel forces", "guerrilla units": a unit of fighters
+    return words[-1] in lx.COMBATANT_NOUNS or (
+        words[-1] in _UNITS and any(w in lx.COMBATANT_NOUNS for w in words[:-1])
     )
+
+
+_UNITS = {"force", "unit", "column", "commando", "squad", "cell", "band", "detachment", "element", "group"}
 
 
 def _titled_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
