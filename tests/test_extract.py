@@ -1554,3 +1554,12 @@ def test_where_an_event_was_reported_is_where_it_was_but_not_who_reported_it() -
     ex = run("Two explosions were reported by residents in Lima on Monday.")
     [ev] = asserted(ex, "Attack")
     assert not labels(ex, ev, "perpetrator")
+
+
+def test_one_killed_and_another_wounded_in_one_sentence_is_one_attack() -> None:
+    ex = run(
+        "Gunmen fired automatic weapons at a boat on the river on Monday. Mr. Torres was killed and "
+        "Mr. Meneses was wounded."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert {"Torres", "Meneses"} <= labels(ex, ev, "victim")

@@ -1573,9 +1573,12 @@ def _compatible(a: EventMention, b_dates: set[str], b_places: set[str], table: E
     return True
 
 
-def _other_victims(m: EventMention, named: set[str], table: EntityTable) -> bool:
+def _other_victims(m: EventMention, group: list[EventMention], named: set[str], table: EntityTable) -> bool:
     """ "the assassination of X" is not the bombing that killed Y: a killing named by its
-    victim is another event than one whose named victims are all others."""
+    victim is another event than one whose named victims are all others. Not so in one
+    sentence: "Torres was killed and Meneses was wounded"."""
+    if any(x.token.sent == m.token.sent for x in group):
+        return False
     own = {v for v in m.roles.get("victim", []) if table.kind(v) == "Person"}
     return bool(own and named and not own & named)
 
@@ -1631,7 +1634,7 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
             named = {v for x in g for v in x.roles.get("victim", []) if table.kind(v) == "Person"}
             if _recalled_date(m.token) is not None and m.date not in dates:
                 continue  # "since 2017, when a general was killed": that earlier event only
-            if _compatible(m, dates, places, table) and not _other_victims(m, named, table):
+            if _compatible(m, dates, places, table) and not _other_victims(m, g, named, table):
                 fits.append(g)
         if m.weekday is not None:  # "Saturday's attack": not an attack named on another day
             fits = [g for g in fits if _weekdays(g) <= {m.weekday}]
