@@ -1563,3 +1563,12 @@ def test_one_killed_and_another_wounded_in_one_sentence_is_one_attack() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert {"Torres", "Meneses"} <= labels(ex, ev, "victim")
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
+    ex = run(
+        "THE FOLLOWING PEOPLE WERE ABOARD THE BOAT: U.S. CITIZEN JOHN MILLER, ECUADOREANS JOSE LUIS "
+        "ZAMBRANO CEVALLOS AND WILSON PAREDES, AND A PILOT. MR. ZAMBRANO WAS WOUNDED WHEN GUNMEN FIRED AT "
+        "THE BOAT."
+    )
+    assert any("Jose Luis Zambrano Cevallos" in labels(ex, ev, "victim") for ev in asserted(ex, "Attack"))

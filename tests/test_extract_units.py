@@ -184,6 +184,12 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     # a group's acronym stays one even where the model's word list has it in lower case
     out = truecase("ON THE ROAD TO SARDINATA, THE ELN KIDNAPPED A BUSINESSMAN.", make_nlp())
     assert "the ELN kidnapped a businessman" in out
+    # a known word after a role noun and before an unknown word is a first name; a surname the
+    # lexicon only knows as a plural ("torres") after a name is part of it
+    out = truecase(
+        "ABOARD WERE U.S. CITIZEN SCOTT HEYNDAL AND PILOT JULIO TORRES. STUDENT LEADERS MET.", make_nlp()
+    )
+    assert "citizen Scott Heyndal" in out and "pilot Julio Torres" in out and "Student leaders met" in out
 
 
 def test_capital_of_a_demonym() -> None:

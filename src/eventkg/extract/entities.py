@@ -749,6 +749,7 @@ def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
     while start < end - 1 and (
         ent.doc[start].lower_.rstrip(".") in _HONORIFICS | lx.TITLE_NOUNS
         or (ent.doc[start].pos_ == "NOUN" and start < end - 2)
+        or (fold(ent.doc[start].text) in demonyms() and start < end - 2)  # "Ecuadoreans Luis Meneses"
     ):
         start += 1  # "Dr Jose Antonio Rodriguez Porth", "Mr. Torres", "journalist Carlos Marcelo"
     for t in ent:

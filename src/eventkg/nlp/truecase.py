@@ -207,6 +207,7 @@ def truecase(text: str, nlp: Language) -> str:
             not _known(word, lexicon)
             or low in demonyms
             or (prev_name and (low in nouns or (len(low) > 4 and low.endswith("s") and low[:-1] in nouns)))
+            or (prev_name and low.endswith("es") and low not in lexicon)  # "Julio Torres", "Flores"
             or _first_name(i, matches, words, text, lexicon, nouns)
             or _titled_name(i, matches, words, text, lexicon)
         ):
@@ -254,12 +255,19 @@ def _first_name(
     return bool(re.search(r",\s*$", before)) or (i > 0 and words[i - 1] == "AS")
 
 
+#: what a person is, written before the name like a title: "U.S. CITIZEN SCOTT HEYNDAL"
+_ROLES = {"citizen", "pilot", "driver", "student", "peasant", "worker", "farmer", "teacher", "nurse",
+          "officer", "agent", "soldier", "policeman", "guard", "bodyguard", "reporter", "photographer",
+          "correspondent", "businessman", "industrialist", "banker", "economist", "lawyer", "physician",
+          "rancher"}  # fmt: skip
+
+
 def _titled_name(
     i: int, matches: list[re.Match[str]], words: list[str], text: str, lexicon: frozenset[str]
 ) -> bool:
     """ "COLONEL HECTOR HERIBERTO HERNANDEZ": after a title, a word the lexicon knows ("hector")
     that a word no lexicon knows follows is the first name."""
-    if i == 0 or i + 1 >= len(matches) or words[i - 1].lower() not in _TITLES:
+    if i == 0 or i + 1 >= len(matches) or words[i - 1].lower() not in _TITLES | _ROLES:
         return False
     if _known(words[i + 1], lexicon) or words[i].lower() in _NOT_IN_NAMES | _NAME_PARTICLES:
         return False
