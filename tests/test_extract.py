@@ -1572,3 +1572,14 @@ def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
         "THE BOAT."
     )
     assert any("Jose Luis Zambrano Cevallos" in labels(ex, ev, "victim") for ev in asserted(ex, "Attack"))
+
+
+def test_accidental_explosions_are_no_attacks() -> None:
+    ex = run("Seven militants were killed in two accidental explosions in Kandahar province on Friday night.")
+    assert not asserted(ex, "Attack")
+    ex = run("The device detonated accidentally near Kandahar on Friday, killing the three men.")
+    assert not asserted(ex, "Attack")
+    ex = run("Two people were killed in a road accident near Kandahar on Friday.")
+    assert not asserted(ex, "Attack")
+    ex = run("Seven soldiers were killed in two explosions in Kandahar province on Friday night.")
+    assert asserted(ex, "Attack")

@@ -121,6 +121,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
     lefts = {c.lower_ for c in tok.lefts}
     if tok.i in table.by_token:
         return None  # part of a name ("Attack Brigade") or a weapon ("bomb")
+    if _accidental(tok):
+        return None  # "two accidental explosions", "the device detonated accidentally"
     if tok.pos_ in _NOUN:
         if lemma in lx.BATTLE_NOUNS or low in lx.BATTLE_NOUNS:
             return None if lefts & _FIGURATIVE else "Battle"
@@ -232,6 +234,28 @@ _WARDS = {"hospital", "clinic", "ward", "infirmary"}
 _FIGURATIVE = {"verbal", "political", "diplomatic", "ideological", "cultural", "legal", "electoral"}
 #: "killed in the clash", "wounded during combat", "died as a result of the clashes"
 _BATTLE_PREPS = {"in", "during", "amid", "as", "after"}
+
+
+_ACCIDENTAL = {"accidental", "accidentally", "accidently", "premature", "prematurely"}
+_ACCIDENTS = {"accident", "crash", "collision", "stampede", "mishap"}
+
+
+def _accidental(tok: Token) -> bool:
+    """An explosion by accident, or casualties of one ("killed in two accidental explosions",
+    "killed in a road accident"): no attack."""
+    if any(c.lower_ in _ACCIDENTAL for c in tok.children if c.dep_ in ("amod", "advmod")):
+        return True
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and _accidental(tok.head):
+        return True  # "the device detonated accidentally, killing the three"
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _BATTLE_PREPS:
+            for p in prep.children:
+                if p.dep_ == "pobj" and (
+                    p.lemma_.lower() in _ACCIDENTS
+                    or any(c.lower_ in _ACCIDENTAL for c in p.children if c.dep_ == "amod")
+                ):
+                    return True
+    return False
 
 
 def _in_battle(tok: Token) -> bool:
