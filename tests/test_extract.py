@@ -1583,3 +1583,22 @@ def test_accidental_explosions_are_no_attacks() -> None:
     assert not asserted(ex, "Attack")
     ex = run("Seven soldiers were killed in two explosions in Kandahar province on Friday night.")
     assert asserted(ex, "Attack")
+
+
+def test_who_carried_the_bombs_before_detonating_them_and_where() -> None:
+    ex = run(
+        "Police say that two brothers who had lived in the United States for a decade carried the bombs "
+        "in backpacks to the Boston street near the finish line before detonating them."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "brothers" in labels(ex, ev, "perpetrator")
+    assert places_with_parents(ex, ev) == {"Boston", "United States"}
+    assert labels(ex, ev, "place") == {"Boston"}
+
+
+def test_an_attack_that_only_dates_the_sentence_takes_no_place_from_it() -> None:
+    ex = run(
+        "Bombs exploded in Kabul on Monday. Within ten days of the attacks, the army moved more troops "
+        "into Kandahar."
+    )
+    assert all(labels(ex, ev, "place") == {"Kabul"} for ev in asserted(ex, "Attack"))

@@ -361,6 +361,15 @@ def _inherited_subject(tok: Token) -> list[Token]:
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     ):
         return [c for c in tok.head.children if c.dep_ == "nsubj"] or _inherited_subject(tok.head)
+    if (  # "carried the bombs to the street before detonating them"
+        tok.tag_ == "VBG"
+        and tok.dep_ == "pcomp"
+        and tok.head.lower_ in ("before", "after", "by", "while", "without")
+        and tok.head.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    ):
+        verb = tok.head.head
+        return [c for c in verb.children if c.dep_ == "nsubj"] or _inherited_subject(verb)
     return []
 
 
@@ -629,6 +638,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             em.add("place", got[0])
     if not em.roles.get("place") and fam in _VIOLENT:  # the nearest place named in the sentence
         claimed, own_words = _claimed_there(tok), set(tok.subtree)  # of a claimed attack: in its words
+        claimed = claimed or _time_reference(tok)  # "within 10 days of the attacks, the army moved in to X"
         near = [
             t
             for t in tok.sent
@@ -642,6 +652,22 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         ]
         if near:
             em.add("place", table.by_token[min(near, key=lambda t: abs(t.i - tok.i)).i])
+
+
+_TIME_PREPS = {"after", "before", "since", "following", "within", "until", "till"}
+
+
+def _time_reference(tok: Token) -> bool:
+    """ "after the attack", "within 10 days of the attacks": the event dates what the sentence
+    tells, which happened elsewhere for all it says."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("pobj", "prep", "compound", "conj"):
+            return False
+        t = t.head
+        if t.dep_ == "prep" and t.lower_ in _TIME_PREPS and t.head.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _claimed_there(tok: Token) -> bool:
@@ -670,8 +696,15 @@ def _elsewhere(place: Token, tok: Token) -> bool:
         t = t.head.head
         owners.append(t)
     above = set(place.ancestors)
+    for a in above:  # "two brothers who had lived in the United States": where they lived
+        if a.dep_ == "relcl" and a.head.lemma_.lower() in lx.HUMAN_NOUNS and tok not in a.subtree:
+            return True
     return bool(above & set(owners)) and tok not in above
 
+
+#: nouns of a part of a place: "the Boston street", "the Kabul suburb" is in that place
+_LOCALES = lx.STREET_NOUNS | {"area", "suburb", "district", "neighborhood", "neighbourhood", "downtown",
+                              "outskirts", "centre", "center", "square", "market"}  # fmt: skip
 
 #: dependencies that stay inside the trigger's own clause and noun phrases
 _LOCAL_DEPS = {"prep", "pobj", "dobj", "nsubjpass", "nsubj", "appos", "compound", "nmod", "poss", "agent"}
@@ -684,7 +717,7 @@ def _modifier_place(t: Token) -> bool:
     return (
         hyphen
         or t.dep_ in ("npadvmod", "amod", "poss")
-        or (t.dep_ == "compound" and t.head.pos_ != "PROPN")
+        or (t.dep_ == "compound" and t.head.pos_ != "PROPN" and t.head.lemma_.lower() not in _LOCALES)
         or (t.dep_ in ("nmod", "compound") and t.head.lower_ in lx.TITLE_NOUNS)  # "U.S. Secretary of Defense"
         or (t.dep_ in ("nmod", "compound") and t.head.ent_type_ == "PERSON")  # "U.S. ... Ash Carter"
         or any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in t.children)  # "the U.S. and Afghan forces"
