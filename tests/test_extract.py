@@ -1602,3 +1602,12 @@ def test_an_attack_that_only_dates_the_sentence_takes_no_place_from_it() -> None
         "into Kandahar."
     )
     assert all(labels(ex, ev, "place") == {"Kabul"} for ev in asserted(ex, "Attack"))
+
+
+def test_a_killing_a_month_before_stays_another_event() -> None:
+    ex = run(
+        "The Extraditables claimed the murder of Colonel Waldemar Quintero in Medellin. The attack on the "
+        "officer came one month after the murder of Governor Antonio Roldan."
+    )
+    quintero = [e for e in asserted(ex, "Attack") if "Waldemar Quintero" in labels(ex, e, "victim")]
+    assert quintero and all("Antonio Roldan" not in labels(ex, e, "victim") for e in quintero)

@@ -1634,8 +1634,8 @@ def _other_victims(m: EventMention, group: list[EventMention], named: set[str], 
     """ "the assassination of X" is not the bombing that killed Y: a killing named by its
     victim is another event than one whose named victims are all others. Not so in one
     sentence: "Torres was killed and Meneses was wounded"."""
-    if any(x.token.sent == m.token.sent for x in group):
-        return False
+    if m.token.pos_ == "VERB" and any(x.token.sent == m.token.sent and x.token.pos_ == "VERB" for x in group):
+        return False  # two clauses of one sentence, not "the attack came a month after the murder of Y"
     own = {v for v in m.roles.get("victim", []) if table.kind(v) == "Person"}
     return bool(own and named and not own & named)
 
