@@ -1611,3 +1611,14 @@ def test_a_killing_a_month_before_stays_another_event() -> None:
     )
     quintero = [e for e in asserted(ex, "Attack") if "Waldemar Quintero" in labels(ex, e, "victim")]
     assert quintero and all("Antonio Roldan" not in labels(ex, e, "victim") for e in quintero)
+
+
+def test_a_neighborhood_the_ner_takes_for_a_facility_is_a_place_also_named_without_the_noun() -> None:
+    ex = run("A teacher was shot to death in the Miralvalle Neighborhood of San Salvador on Monday.")
+    [ev] = asserted(ex, "Attack")
+    [hood] = [
+        ex.entity(r.entity)
+        for r in ev.roles
+        if r.role == "place" and "Miralvalle" in ex.entity(r.entity).label
+    ]
+    assert hood.kind == "Place" and "Miralvalle" in hood.aliases

@@ -866,7 +866,11 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
         key = table.add_place(rec, table.span_mention(mention_toks))
         if len(mention_toks) > len(ent):  # "the Itagui municipality" is also "Itagui"
             table.items[key].aliases[" ".join(text.split())] = None
-    elif (ent.label_ in ("GPE", "LOC") and _locative(ent)) or (kind_hint and ent.label_ in ("PERSON", "ORG")):
+    elif (
+        (ent.label_ in ("GPE", "LOC") and _locative(ent))
+        or (kind_hint and ent.label_ in ("PERSON", "ORG"))
+        or (ent.label_ == "FAC" and len(words) > 1 and words[-1].lower() in lx.PLACE_KIND_NOUNS)
+    ):  # "the Miralvalle Neighborhood", whatever the NER calls it, is a place
         key = table.add(f"place:{slug(text)}", "Place", text, table.span_mention(ent))
         if len(words) > 1 and words[-1].lower() in lx.PLACE_KIND_NOUNS:  # "Zacamil neighborhood"
             table.items[key].aliases[" ".join(words[:-1])] = None
