@@ -1622,3 +1622,12 @@ def test_a_neighborhood_the_ner_takes_for_a_facility_is_a_place_also_named_witho
         if r.role == "place" and "Miralvalle" in ex.entity(r.entity).label
     ]
     assert hood.kind == "Place" and "Miralvalle" in hood.aliases
+
+
+def test_a_reward_for_a_capture_is_no_arrest() -> None:
+    ex = run(
+        "The government offered a reward of one million pesetas for information leading to the capture "
+        "of Juan Galarraga."
+    )
+    assert not asserted(ex, "Arrest")
+    assert [e.status for e in ex.events if e.kind == "Arrest"] == ["possible"]

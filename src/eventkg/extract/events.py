@@ -469,6 +469,8 @@ def _status(tok: Token) -> str:
             return "possible"
     if _inverted_condition(tok):
         return "possible"
+    if any(a.lemma_.lower() in ("reward", "bounty") for a in list(tok.ancestors)[:8]):
+        return "possible"  # "a reward for information leading to the capture of X": hoped for
     h, rel = tok, tok.dep_
     for _ in range(4):
         if rel == "ROOT":
