@@ -639,8 +639,9 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         if got and got[1] == "place":
             em.add("place", got[0])
     if not em.roles.get("place") and fam in _VIOLENT:  # the nearest place named in the sentence
-        claimed, own_words = _claimed_there(tok), set(tok.subtree)  # of a claimed attack: in its words
-        claimed = claimed or _time_reference(tok)  # "within 10 days of the attacks, the army moved in to X"
+        # of a claimed attack, or one that only dates the sentence ("within 10 days of the attacks,
+        # the army moved in to X"): only in its own words
+        own_only, own_words = _claimed_there(tok) or _time_reference(tok), set(tok.subtree)
         near = [
             t
             for t in tok.sent
@@ -650,7 +651,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             and not _modifier_place(t)
             and not _elsewhere(t, tok)
             and not _speaking(t)
-            and (t in own_words or not claimed)
+            and (t in own_words or not own_only)
         ]
         if near:
             em.add("place", table.by_token[min(near, key=lambda t: abs(t.i - tok.i)).i])

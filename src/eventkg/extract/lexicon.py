@@ -478,7 +478,7 @@ FACILITY_NOUNS = {
     "border",
     "outpost",
 }
-FACILITY_NOUNS |= {"structure", "stall", "printshop", "mansion", "railway", "booth", "kiosk", "pole"}
+FACILITY_NOUNS |= {"structure", "stall", "printshop", "mansion", "railway", "booth"}
 FACILITY_NOUNS |= {"pole", "drugstore", "pharmacy", "supermarket", "kiosk", "newspaper"}
 FACILITY_NOUNS |= {"transformer", "generator", "mast", "cable", "tank", "ambulance", "wagon", "minibus",
                    "helicopter", "airliner", "bridge", "branch", "institute", "agency",
