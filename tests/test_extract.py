@@ -1631,3 +1631,8 @@ def test_a_reward_for_a_capture_is_no_arrest() -> None:
     )
     assert not asserted(ex, "Arrest")
     assert [e.status for e in ex.events if e.kind == "Arrest"] == ["possible"]
+
+
+def test_a_bomb_that_went_off_prematurely_at_its_target_is_still_a_bombing() -> None:
+    ex = run("Rebels tried to damage the air force base, but one of the bombs went off prematurely.")
+    assert asserted(ex, "Attack")

@@ -236,7 +236,7 @@ _FIGURATIVE = {"verbal", "political", "diplomatic", "ideological", "cultural", "
 _BATTLE_PREPS = {"in", "during", "amid", "as", "after"}
 
 
-_ACCIDENTAL = {"accidental", "accidentally", "accidently", "premature", "prematurely"}
+_ACCIDENTAL = {"accidental", "accidentally", "accidently"}  # not "prematurely": a bomb set for an attack
 _ACCIDENTS = {"accident", "crash", "collision", "stampede", "mishap"}
 
 
