@@ -255,8 +255,13 @@ def _listed_total(figs: list[Figure], table: EntityTable) -> list[Figure]:
 def _over_a_period(head: Token) -> bool:
     """ "100 people have died in three months of protests", "over the past year": a toll over a
     period, not one event's."""
-    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else head
+    verb = _verb_of(head)
     return any(is_period(p) for c in verb.children if c.dep_ == "prep" for p in c.children)
+
+
+def _verb_of(head: Token) -> Token:
+    """The verb a counted group is the subject or object of, or the group itself."""
+    return head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else head
 
 
 _CAMPAIGNS = {"offensive", "campaign", "war", "conflict", "insurgency", "uprising", "fighting", "violence"}
@@ -265,7 +270,7 @@ _CAMPAIGNS = {"offensive", "campaign", "war", "conflict", "insurgency", "uprisin
 def _of_a_campaign(head: Token) -> bool:
     """ "a rebel offensive, which has left more than 1,000 people dead": the toll of a campaign,
     not of one event."""
-    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else head
+    verb = _verb_of(head)
     clause = verb
     while clause.dep_ == "conj":  # "which began 12 days ago and which has left ..."
         clause = clause.head

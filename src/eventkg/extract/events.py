@@ -1633,14 +1633,18 @@ def _compatible(a: EventMention, b_dates: set[str], b_places: set[str], table: E
     return True
 
 
-def _other_victims(m: EventMention, group: list[EventMention], named: set[str], table: EntityTable) -> bool:
+def _other_victims(m: EventMention, group: list[EventMention], table: EntityTable) -> bool:
     """ "the assassination of X" is not the bombing that killed Y: a killing named by its
     victim is another event than one whose named victims are all others. Not so in one
     sentence: "Torres was killed and Meneses was wounded"."""
     if m.token.pos_ == "VERB" and any(x.token.sent == m.token.sent and x.token.pos_ == "VERB" for x in group):
         return False  # two clauses of one sentence, not "the attack came a month after the murder of Y"
-    own = {v for v in m.roles.get("victim", []) if table.kind(v) == "Person"}
+    own, named = _named_victims([m], table), _named_victims(group, table)
     return bool(own and named and not own & named)
+
+
+def _named_victims(mentions: list[EventMention], table: EntityTable) -> set[str]:
+    return {v for x in mentions for v in x.roles.get("victim", []) if table.kind(v) == "Person"}
 
 
 _ANOTHER = re.compile(
@@ -1691,10 +1695,9 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
                 continue  # police shooting the attacker is another event than the attack
             dates = {x.date for x in g if x.date}
             places = {p for x in g for p in x.roles.get("place", [])}
-            named = {v for x in g for v in x.roles.get("victim", []) if table.kind(v) == "Person"}
             if _recalled_date(m.token) is not None and m.date not in dates:
                 continue  # "since 2017, when a general was killed": that earlier event only
-            if _compatible(m, dates, places, table) and not _other_victims(m, g, named, table):
+            if _compatible(m, dates, places, table) and not _other_victims(m, g, table):
                 fits.append(g)
         if m.weekday is not None:  # "Saturday's attack": not an attack named on another day
             fits = [g for g in fits if _weekdays(g) <= {m.weekday}]
