@@ -1008,7 +1008,7 @@ def test_an_earlier_event_recalled_by_its_year_stays_apart_from_this_one() -> No
     assert sorted(str(ev.date) for ev in events)[0] == "2017"
 
 
-def test_a_spokesman_claiming_an_attack_makes_his_group_the_perpetrator() -> None:
+def test_a_spokesman_claiming_an_attack_makes_his_group_the_perpetrator_and_claimant() -> None:
     for claim in ("claimed responsibility for the attack.", "claimed they were responsible for the attack."):
         ex = run(
             "A suicide bomber killed six soldiers near Bagram on Monday. Zabiullah Mujahid, the "
@@ -1017,7 +1017,12 @@ def test_a_spokesman_claiming_an_attack_makes_his_group_the_perpetrator() -> Non
         [ev] = asserted(ex)
         assert "Taliban" in labels(ex, ev, "perpetrator")
         assert "Zabiullah Mujahid" not in labels(ex, ev, "perpetrator")
-        assert [c.kind for c in ex.claims] == ["ResponsibilityClaim"]
+        # the group claims the attack; its spokesman is who said so
+        said = sorted((c.kind, ex.entity(c.claimant).label, c.about) for c in ex.claims if c.claimant)
+        assert said == [
+            ("ResponsibilityClaim", "Taliban", (ev.key,)),
+            ("Statement", "Zabiullah Mujahid", (ev.key,)),
+        ]
 
 
 def test_when_an_attack_was_claimed_is_not_when_it_happened() -> None:

@@ -76,7 +76,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     attackers_told_after(groups, table)
     drafts = find_claims(doc, table, mentions)
     events = _events(groups, figures, drafts, table, article)
-    claims = _claims(drafts, events, {k: d.kind for k, d in table.items.items()})
+    claims = _claims(drafts, events, table)
     _place_unknown_places(table)
     used = {r.entity for e in events for r in e.roles} | {
         f.group for e in events for f in e.figures if f.group
@@ -446,11 +446,8 @@ def _same_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
     return same
 
 
-def _claims(
-    drafts: list[ClaimDraft],
-    events: tuple[Event, ...],
-    kinds: dict[str, str],
-) -> tuple[Claim, ...]:
+def _claims(drafts: list[ClaimDraft], events: tuple[Event, ...], table: EntityTable) -> tuple[Claim, ...]:
+    kinds = {k: d.kind for k, d in table.items.items()}
     out: list[Claim] = []
     first_attack = next(
         (e.key for e in events if FAMILY[e.kind] == "Attack" and e.status == "asserted"), None
@@ -470,6 +467,12 @@ def _claims(
             reported_by=d.reported_by,
             quote=d.quote,
         )
+        group = table.items[d.claimant].affiliation if kinds[d.claimant] == "Person" else None
+        if d.kind in ("ResponsibilityClaim", "Denial") and group is not None:
+            # "Zabiullah Mujahid, the spokesperson for the Taliban, claimed ...": the Taliban's
+            # claim, which its spokesman stated
+            out.append(replace(claim, key=f"claim-{n}-statement", kind="Statement"))
+            claim = replace(claim, claimant=group)
         out.append(claim)
         # "Al-Shabaab said it carried out the bombing": a group's statement about an attack
         # it is the perpetrator of is also its claim of responsibility
