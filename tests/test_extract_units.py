@@ -8,7 +8,7 @@ import json
 import pytest
 
 from eventkg.extract.numbers import parse_number
-from eventkg.extract.places import fold, resolve_place
+from eventkg.extract.places import country, fold, resolve_place
 from eventkg.extract.time import normalize_date, shift
 from eventkg.nlp.gazetteers import load_gazetteer
 from eventkg.resources import resource_path
@@ -125,6 +125,14 @@ def test_ambiguous_name_prefers_the_article_country() -> None:
 def test_kind_hint_picks_the_province() -> None:
     rec = resolve_place("Kandahar", kind="Region")
     assert rec is not None and rec.kind == "Region" and rec.key.startswith("iso3166:AF-")
+
+
+def test_a_region_is_found_without_the_kind_its_iso_name_adds() -> None:
+    # ISO 3166-2 lists "Dagestan, Respublika" and "Ilocos (Region I)"
+    for name, code in (("Dagestan", "iso3166:RU-DA"), ("Ilocos", "iso3166:PH-01")):
+        rec = resolve_place(name, kind="Region")
+        assert rec is not None and rec.key == code and rec.label == name
+        assert rec.parent is not None and rec.parent.key == country(code[8:10]).key  # type: ignore[union-attr]
 
 
 def test_unknown_place() -> None:

@@ -102,15 +102,18 @@ def _index() -> _Index:
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) or sub.country_code not in countries:
             continue  # first-level subdivisions only
+        # "Dagestan, Respublika", "Ilocos (Region I)": the name without the kind of region
+        short = re.sub(r"\s*\(.*\)$", "", sub.name.split(",")[0]).strip()
         rec = PlaceRecord(
             key=f"iso3166:{sub.code}",
             kind="Region",
-            label=sub.name,
-            aliases=(sub.name,),
+            label=short if short else sub.name,
+            aliases=tuple(dict.fromkeys([short, sub.name])) if short else (sub.name,),
             ids=(f"iso3166:{sub.code}",),
             country=sub.country_code,
         )
-        names[fold(sub.name)].append(rec)
+        for a in dict.fromkeys(fold(x) for x in rec.aliases):
+            names[a].append(rec)
     for c in gc.get_cities().values():
         if c["countrycode"] not in countries:
             continue
