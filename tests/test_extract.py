@@ -1641,3 +1641,14 @@ def test_a_reward_for_a_capture_is_no_arrest() -> None:
 def test_a_bomb_that_went_off_prematurely_at_its_target_is_still_a_bombing() -> None:
     ex = run("Rebels tried to damage the air force base, but one of the bombs went off prematurely.")
     assert asserted(ex, "Attack")
+
+
+def test_a_date_is_no_target_and_headquarters_are() -> None:
+    # "ON 18 MARCH" hangs on the verb like "attacked ... on the embassy" would; a "march" is
+    # also something that can be attacked, but not on a date
+    ex = run("FMLN FORCES ATTACKED THE AIR FORCE HEADQUARTERS AT APPROXIMATELY 2100 ON 18 MARCH.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"air force headquarters"}
+    ex = run("Rebels attacked a peaceful march in the capital on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"peaceful march"}

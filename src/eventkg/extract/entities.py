@@ -288,8 +288,10 @@ class EntityTable:
                 return armed, "agent"
         if tok.ent_type_ == "NORP" or lemma in lx.HUMAN_NOUNS or low in lx.HUMAN_NOUNS:
             return self.group(tok), "agent" if (lemma in lx.ACTOR_NOUNS or low in lx.ACTOR_NOUNS) else "human"
-        if lemma in lx.FACILITY_NOUNS or lemma in lx.EVENT_TARGET_NOUNS:
-            return self.target(tok), "target"
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return None  # "on 18 March", "on the night of the march": when, not what
+        if lemma in lx.FACILITY_NOUNS or low in lx.FACILITY_NOUNS or lemma in lx.EVENT_TARGET_NOUNS:
+            return self.target(tok), "target"  # "headquarters", whose lemma is "headquarter"
         return None
 
     def member_org(self, tok: Token) -> str | None:
