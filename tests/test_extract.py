@@ -1652,3 +1652,12 @@ def test_a_date_is_no_target_and_headquarters_are() -> None:
     ex = run("Rebels attacked a peaceful march in the capital on Monday.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "target") == {"peaceful march"}
+
+
+def test_who_after_an_apposition_is_the_person_named() -> None:
+    ex = run(
+        "Neighbors of Salman Abedi, the British-Libyan who carried out the May 22 concert bombing in "
+        "Manchester, accused the security services of missing several opportunities."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"Salman Abedi"}

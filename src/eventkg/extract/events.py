@@ -767,7 +767,8 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
     if got is None and t.lower_ in ("it", "they") and em.violent:
         got = _antecedent(t, table)
     if got is None and t.lower_ in ("who", "that", "which") and t.head.dep_ == "relcl":
-        got = table.filler(t.head.head)
+        ante = t.head.head  # "Salman Abedi, the British-Libyan who carried out ...": the one so described
+        got = table.filler(ante.head if ante.dep_ == "appos" and ante.head.i in table.by_token else ante)
     if got is None:
         return
     key, cat = got
