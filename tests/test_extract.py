@@ -1661,3 +1661,13 @@ def test_who_after_an_apposition_is_the_person_named() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"Salman Abedi"}
+
+
+def test_what_came_under_fire_was_attacked() -> None:
+    ex = run("After midnight the army posts in Anderstown and the Old Park Road came under intense gunfire.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"army posts"}
+    assert labels(ex, ev, "place") == {"Anderstown", "Old Park Road"}
+    ex = run("A police station in Kandahar came under attack on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"police station"}

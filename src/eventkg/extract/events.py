@@ -604,6 +604,12 @@ def _roles(em: EventMention, table: EntityTable) -> None:
                 for t in _expand(c):
                     _modifier(em, t, table)
         # "attack on the city of Kandahar, in southern Afghanistan": preps of a noun trigger's object
+    under = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "under" else None
+    if under is not None and under.lemma_.lower() in ("come", "be", "remain") and fam in _VIOLENT:
+        for c in under.children:  # "their posts came under intense gunfire": what was fired on
+            if c.dep_ == "nsubj":
+                for t in _expand(c):
+                    _object(em, t, table)
     before = table.by_token.get(tok.i - 1) if tok.i > 0 and not verbal else None
     if before is not None and table.kind(before) == "ArmedGroup" and fam in _VIOLENT:
         em.add("perpetrator", before)  # "in IS attacks", however the parser hangs the words
@@ -908,8 +914,8 @@ def _where_target(em: EventMention, t: Token, table: EntityTable) -> None:
     the attack was."""
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "in", "at"):
-            for p in c.children:
-                got = table.filler(p) if p.dep_ == "pobj" else None
+            for p in (x for pobj in c.children if pobj.dep_ == "pobj" for x in _expand(pobj)):
+                got = table.filler(p)  # "posts in Anderstown and the Old Park Road"
                 if got is not None and got[1] == "place" and not _modifier_place(p):
                     em.add("place", got[0])
 
