@@ -1671,3 +1671,24 @@ def test_what_came_under_fire_was_attacked() -> None:
     ex = run("A police station in Kandahar came under attack on Monday.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "target") == {"police station"}
+
+
+def test_who_is_suspected_or_implicated_not_who_suspects() -> None:
+    ex = run(
+        "A bomb destroyed the mayor's office in Lima on Monday. Police suspect two students of the bombing."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"students"}
+    ex = run(
+        "Gunmen killed six priests in San Salvador on Monday. "
+        "The president implicated two colonels in the murder."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "president" not in {x.lower() for x in labels(ex, ev, "perpetrator")}
+    assert "colonels" in labels(ex, ev, "perpetrator")
+    ex = run(
+        "Gunmen killed six priests in San Salvador on Monday. "
+        "Three persons suspected of the murder were released."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "persons" in labels(ex, ev, "perpetrator")

@@ -1547,10 +1547,13 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
             continue
         if lemma in ("accuse", "blame") and tok.dep_ == "acl" and tok.tag_ == "VBN":
             holders = [tok.head]  # "the soldiers accused of murdering the priests"
-        elif lemma in ("accuse", "blame"):
+        elif lemma in ("accuse", "blame") or (
+            lemma in ("implicate", "suspect") and tok.pos_ == "VERB" and tok.dep_ not in ("acl", "relcl")
+        ):
+            # "X was accused of the killing", "implicated four officers in the murder"
             holders = [c for c in tok.children if c.dep_ == "dobj"] or [
                 c for c in tok.children if c.dep_ == "nsubjpass"
-            ]  # "X was accused of the killing"
+            ]
         elif lemma == "attribute":  # "(police) attributed the attack to drug traffickers"
             holders = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
         elif tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUN:  # "the men involved in ..."
