@@ -133,6 +133,9 @@ def test_a_region_is_found_without_the_kind_its_iso_name_adds() -> None:
         rec = resolve_place(name, kind="Region")
         assert rec is not None and rec.key == code and rec.label == name
         assert rec.parent is not None and rec.parent.key == country(code[8:10]).key  # type: ignore[union-attr]
+    # a comma inside a name is kept
+    rec = resolve_place("San Andres, Providencia y Santa Catalina", kind="Region")
+    assert rec is not None and rec.label == "San Andrés, Providencia y Santa Catalina"
 
 
 def test_unknown_place() -> None:

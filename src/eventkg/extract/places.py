@@ -29,6 +29,10 @@ _COUNTRY_ALIASES = {
     "burma": "MM", "ivory coast": "CI", "east timor": "TL", "czechia": "CZ", "gaza": "PS",
     "gaza strip": "PS", "west bank": "PS", "palestinian territories": "PS",
 }  # fmt: skip
+#: the kind of region ISO 3166-2 writes after a comma: "Dagestan, Respublika", "Murcia, Región de"
+_REGION_KINDS = re.compile(
+    r"\b(respublika|r[ée]gi[oó]n|comunidad|principado|hlavn[ií] m[eě]sto|unitatea)\b", re.I
+)
 _STOP = {"the", "of", "and", "city", "province", "state", "region", "department", "district"}
 
 
@@ -103,12 +107,16 @@ def _index() -> _Index:
         if getattr(sub, "parent_code", None) or sub.country_code not in countries:
             continue  # first-level subdivisions only
         # "Dagestan, Respublika", "Ilocos (Region I)": the name without the kind of region
-        short = re.sub(r"\s*\(.*\)$", "", sub.name.split(",")[0]).strip()
+        # (but "San Andrés, Providencia y Santa Catalina" is one name)
+        head, _, kind = sub.name.partition(",")
+        short = re.sub(r"\s*\(.*\)$", "", head if _REGION_KINDS.search(kind) else sub.name).strip()
+        if not short[:1].isupper():
+            short = sub.name  # "wallonne, Région"
         rec = PlaceRecord(
             key=f"iso3166:{sub.code}",
             kind="Region",
-            label=short if short else sub.name,
-            aliases=tuple(dict.fromkeys([short, sub.name])) if short else (sub.name,),
+            label=short,
+            aliases=tuple(dict.fromkeys([short, sub.name])),
             ids=(f"iso3166:{sub.code}",),
             country=sub.country_code,
         )
