@@ -250,10 +250,9 @@ def _events(
         targets = {m.cluster for m in d.about if m.family == "Attack"} or (
             {first_attack} if first_attack is not None else set()
         )
+        group = _speaks_for(d.claimant, table)
         for n in targets:
             # "Zabiullah Mujahid, the spokesperson for the Taliban, claimed ...": the Taliban did it
-            speaker = table.items[d.claimant]
-            group = speaker.affiliation if speaker.kind == "Person" and speaker.affiliation else None
             claimed.setdefault(n, []).append(
                 group if group and table.kind(group) == "ArmedGroup" else d.claimant
             )
@@ -446,6 +445,12 @@ def _same_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
     return same
 
 
+def _speaks_for(key: str, table: EntityTable) -> str | None:
+    """The organisation the person ``key`` speaks for ("the spokesperson for the Taliban"), if any."""
+    item = table.items[key]
+    return item.affiliation if item.kind == "Person" else None
+
+
 def _claims(drafts: list[ClaimDraft], events: tuple[Event, ...], table: EntityTable) -> tuple[Claim, ...]:
     kinds = {k: d.kind for k, d in table.items.items()}
     out: list[Claim] = []
@@ -467,7 +472,7 @@ def _claims(drafts: list[ClaimDraft], events: tuple[Event, ...], table: EntityTa
             reported_by=d.reported_by,
             quote=d.quote,
         )
-        group = table.items[d.claimant].affiliation if kinds[d.claimant] == "Person" else None
+        group = _speaks_for(d.claimant, table)
         if d.kind in ("ResponsibilityClaim", "Denial") and group is not None:
             # "Zabiullah Mujahid, the spokesperson for the Taliban, claimed ...": the Taliban's
             # claim, which its spokesman stated

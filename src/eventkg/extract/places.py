@@ -98,8 +98,7 @@ def _index() -> _Index:
             population=int(c.get("population") or 0),
         )
         countries[iso] = rec
-        for a in aliases:
-            names[fold(a)].append(rec)
+        _file(names, rec)
     for alias, iso in _COUNTRY_ALIASES.items():
         if iso in countries:
             names[alias].append(countries[iso])
@@ -120,8 +119,7 @@ def _index() -> _Index:
             ids=(f"iso3166:{sub.code}",),
             country=sub.country_code,
         )
-        for a in dict.fromkeys(fold(x) for x in rec.aliases):
-            names[a].append(rec)
+        _file(names, rec)
     for c in gc.get_cities().values():
         if c["countrycode"] not in countries:
             continue
@@ -137,10 +135,15 @@ def _index() -> _Index:
             longitude=float(c["longitude"]),
             population=int(c.get("population") or 0),
         )
-        for a in dict.fromkeys(fold(x) for x in rec.aliases):
-            if a and a not in _STOP:
-                names[a].append(rec)
+        _file(names, rec)
     return _Index(countries=countries, names=dict(names))
+
+
+def _file(names: dict[str, list[PlaceRecord]], rec: PlaceRecord) -> None:
+    """Make ``rec`` found by each of its names, folded; never by a bare "city" or "the"."""
+    for a in dict.fromkeys(fold(x) for x in rec.aliases):
+        if a and a not in _STOP:
+            names[a].append(rec)
 
 
 def _latin(s: str) -> bool:
