@@ -103,6 +103,12 @@ def test_threats_and_plans_are_not_attacks() -> None:
     assert asserted(ex, "Attack") == []
     statuses = {e.status for e in ex.events}
     assert statuses & {"threatened", "foiled", "planned"}
+    ex = run(
+        "Explosives loaded in a small truck, which were going to be fired at the presidential house, "
+        "were deactivated at noon today, a military source said."
+    )
+    assert asserted(ex, "Attack") == []
+    assert [e.status for e in ex.events if e.kind != "Seizure"] == ["planned"]
 
 
 def test_possible_attack_is_potential() -> None:
@@ -384,6 +390,20 @@ def test_a_clash_between_armed_sides_is_a_battle_not_an_attack() -> None:
     assert [e.kind for e in asserted(ex)] == ["Attack"]
 
 
+def test_casualties_conjoined_with_a_battle_fell_in_it_and_another_clash_is_apart() -> None:
+    text = (
+        "The army reported that one rebel was killed and five others were wounded during a clash "
+        "yesterday afternoon near the river. The same unit reported that there was another clash "
+        "that resulted in one dead guerrilla near the farm."
+    )
+    ex = run(text)
+    assert not asserted(ex, "Attack")
+    first, second = asserted(ex, "Battle")
+    assert (first.killed, first.injured) == (1, 5)
+    assert first.date == "2024-05-09"  # a DATE and a TIME entity, one day
+    assert second.killed == 1 and first.key != second.key
+
+
 def test_a_text_naming_no_place_falls_back_on_the_nationality_it_names() -> None:
     ex = run("Salvadoran soldiers killed three students, the Salvadoran human rights group said.")
     [ev] = asserted(ex)
@@ -585,6 +605,10 @@ def test_who_planted_the_bomb_that_exploded_is_the_perpetrator() -> None:
     ex = run("The plane burned when a bomb, planted by unidentified persons, exploded.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"unidentified persons"}
+    ex = run("The judge was killed by a bomb placed by an urban guerrilla group under his car.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"urban guerrilla group"}
+    assert labels(ex, ev, "instrument") == {"bomb"}
 
 
 def test_soldiers_accused_of_murder_are_its_perpetrators() -> None:
@@ -1343,6 +1367,25 @@ def test_who_holds_someone_responsible_is_not_the_perpetrator() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"Farabundo Marti National Liberation Front"}
+
+
+def test_held_responsible_for_this_incident_means_the_attack_told_of_before() -> None:
+    ex = run(
+        "Two bombs exploded at a ministry office in San Salvador on Tuesday. There were no "
+        "casualties in this incident, for which the FMLN guerrillas are being held responsible."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "Farabundo Marti National Liberation Front" in labels(ex, ev, "perpetrator")
+    ex = run("A bomb exploded at a bank in Lima on Monday. Police said the MRTA was behind the attack.")
+    [ev] = asserted(ex, "Attack")
+    assert "Tupac Amaru Revolutionary Movement" in labels(ex, ev, "perpetrator")
+    # a police operation is not the event told of before
+    ex = run(
+        "A bomb exploded at a bank in Lima on Monday. Some 2,000 agents of the police are "
+        "participating in the search operations."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert not labels(ex, ev, "perpetrator")
 
 
 def test_an_accusation_of_something_else_makes_no_perpetrator() -> None:

@@ -259,8 +259,12 @@ def _accidental(tok: Token) -> bool:
 
 
 def _in_battle(tok: Token) -> bool:
-    """The casualties of ``tok`` ("two soldiers were killed") fell in a battle it names."""
-    frontier = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _BATTLE_PREPS]
+    """The casualties of ``tok`` ("two soldiers were killed") fell in a battle it names, or one its
+    conjoined verb names ("one was killed and five were wounded during a clash")."""
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        verbs.append(tok.head)
+    frontier = [c for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in _BATTLE_PREPS]
     for _ in range(4):
         nxt = []
         for t in frontier:
@@ -480,6 +484,13 @@ def _status(tok: Token) -> str:
         if through == "conj":
             continue  # "police prevented her ... and arrested her": a second act, not one prevented
         lemma = h.lemma_.lower()
+        if (
+            lemma == "go"
+            and h.tag_ == "VBG"
+            and through == "xcomp"
+            and any(c.lower_ == "to" for c in tok.children)
+        ):
+            return "planned"  # "explosives which were going to be fired at the house"
         if lemma in _PLANNING and through == "dobj" and _definite(tok) and h.tag_ == "VBD":
             return "asserted"  # "the cartel planned the attack": the attack that happened
         if lemma in lx.POTENTIAL_HEADS:
@@ -780,12 +791,8 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
     key, cat = got
     if cat == "weapon":
         em.add("instrument" if em.violent else "seizedItem", key)
-        for acl in t.children if em.violent else ():  # "a bomb, planted by unidentified persons, exploded"
-            if acl.dep_ == "acl" and acl.lemma_.lower() in _PLANT:
-                for agent in (c for c in acl.children if c.dep_ == "agent"):
-                    for p in agent.children:
-                        for x in _expand(p):
-                            _by(em, x, table)
+        if em.violent:  # "a bomb, planted by unidentified persons, exploded"
+            _planted_by(em, t, table)
     elif (
         em.violent
         and not exploding
@@ -821,6 +828,17 @@ def _antecedent(t: Token, table: EntityTable) -> tuple[str, str] | None:
     return None
 
 
+def _planted_by(em: EventMention, weapon: Token, table: EntityTable) -> None:
+    """ "a bomb planted by unidentified persons", "killed by a bomb placed by a guerrilla group":
+    whoever planted the weapon carried out the attack."""
+    for acl in weapon.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in _PLANT:
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                for p in agent.children:
+                    for x in _expand(p):
+                        _by(em, x, table)
+
+
 def _by(em: EventMention, t: Token, table: EntityTable) -> None:
     got = table.filler(t)
     if got is None:
@@ -828,6 +846,7 @@ def _by(em: EventMention, t: Token, table: EntityTable) -> None:
     key, cat = got
     if cat == "weapon" and em.violent:
         em.add("instrument", key)
+        _planted_by(em, t, table)
     elif cat in ("agent", "person", "human") and em.violent:
         em.add("perpetrator", key)
 
@@ -1158,6 +1177,9 @@ def _date_token(em: EventMention, t: Token, table: EntityTable) -> bool:
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
     if ent is None:
         return False
+    prev = next((e for e in t.doc.ents if e.end == ent.start and e.label_ in _WHEN), None)
+    if prev is not None and prev.label_ != ent.label_:
+        ent = t.doc[prev.start : ent.end]  # "[yesterday] [afternoon]": a DATE and a TIME, one day
     day = t.doc[ent.start - 1] if ent.start > 0 else None
     if day is not None and day.text.isdigit() and 1 <= int(day.text) <= 31 and not day.ent_type_:
         ent = t.doc[ent.start - 1 : ent.end]  # "the morning of [1] [March 2019]": the NER left the day out
@@ -1528,6 +1550,36 @@ _INVOLVED = {
 }
 
 
+#: words that refer back to an event told of before: "this incident", "the action"
+_INCIDENT_NOUNS = {"incident", "act", "action", "crime", "deed", "attack", "event"}
+_BACK = {"this", "that", "these", "those", "the", "such"}
+
+
+def _incident_meant(
+    scope: list[Token], by_token: dict[int, EventMention], mentions: list[EventMention]
+) -> EventMention | None:
+    """The event a word in ``scope`` refers back to: "the FMLN is responsible for this incident",
+    "this incident, for which X are held responsible" (the relative pronoun's noun). It is the
+    last violent event told of in that sentence or the two before it."""
+    for t in scope:
+        if t.tag_ == "WDT" and t.head.dep_ == "prep" and t.i > 1:
+            # "this incident, for which": the noun just before the clause, wherever the parser hangs it
+            t = t.doc[t.head.i - 2] if t.doc[t.head.i - 1].is_punct else t.doc[t.head.i - 1]
+        if t.i in by_token:
+            return by_token[t.i]
+        if (
+            t.lemma_.lower() in _INCIDENT_NOUNS
+            and any(c.lower_ in _BACK for c in t.children if c.dep_ == "det")
+            and not any(c.dep_ == "compound" for c in t.children)  # not "the rescue action"
+        ):
+            sents = list(t.doc.sents)
+            n = next(k for k, s in enumerate(sents) if s.start <= t.i < s.end)
+            earliest = sents[max(0, n - 2)].start
+            before = [m for m in mentions if m.violent and earliest <= m.token.i < t.i]
+            return before[-1] if before else None
+    return None
+
+
 def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
     """Who the text holds responsible for an attack it names: "X are behind this attack",
     "X was responsible for the bombing", "the men involved in the murder", "suspects who took
@@ -1540,9 +1592,12 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
         # what they are held responsible for is in the word's complements (or its passive
         # subject: "the bombing was attributed to X"), not in its subject
         scope = [t for c in tok.children if c.dep_ in _COMPLEMENTS for t in c.subtree]
-        if lemma == "part":
+        if lemma == "part" or (lemma == "responsible" and tok.dep_ == "oprd"):
+            # "took part in the attack"; "the incident, for which X are being held responsible"
             scope = [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree] + scope
-        attack = next((by_token[t.i] for t in scope if t.i in by_token), None)
+        attack = next((by_token[t.i] for t in scope if t.i in by_token), None) or _incident_meant(
+            scope, by_token, mentions
+        )
         if attack is None:
             continue
         if lemma in ("accuse", "blame") and tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -1570,9 +1625,10 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
                 and tok.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
                 and verb.lemma_.lower() != "be"
             ):
-                # "Cristiani holds the FMLN responsible for ...": the FMLN, not who holds it so
+                # "Cristiani holds the FMLN responsible for ...": the FMLN, not who holds it so;
+                # "the FMLN is being held responsible"
                 holders = [c for c in tok.children if c.dep_ == "nsubj"] or [
-                    c for c in verb.children if c.dep_ == "dobj"
+                    c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                 ]
             if not holders and verb.pos_ == "VERB" and verb.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
                 # "X was arrested after having taken part in the attack": X took part
@@ -1665,8 +1721,11 @@ _ANOTHER = re.compile(
 
 
 def _another_incident(tok: Token) -> bool:
-    """The sentence opens by saying it reports another incident ("Separately, ...")."""
-    return bool(_ANOTHER.match(tok.sent.text))
+    """The sentence opens by saying it reports another incident ("Separately, ..."), or the trigger
+    says it is another one ("there was another clash")."""
+    return bool(_ANOTHER.match(tok.sent.text)) or any(
+        c.dep_ == "det" and c.lower_ == "another" for c in tok.children
+    )
 
 
 def _recalled_date(tok: Token) -> Token | None:
