@@ -1735,3 +1735,14 @@ def test_who_is_suspected_or_implicated_not_who_suspects() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert "persons" in labels(ex, ev, "perpetrator")
+
+
+def test_a_name_with_an_editors_insertion_is_one_name_with_single_spaces() -> None:
+    text = (
+        "CLANDESTINE, 13 JAN 90 (RADIO VENCEREMOS) -- [TEXT] WE BLAME THE REGIME OF\n"
+        "[PRESIDENT ALFREDO] CRISTIANI FOR THE ASSASSINATION OF JUAN PEREZ IN SAN SALVADOR."
+    )
+    art = Article(id="w", text=text, dateline_end=text.index("WE BLAME"), published=dt.date(1990, 1, 13))
+    ex = extract(parse(make_nlp(), art), art)
+    assert "Alfredo Cristiani" in {e.label for e in ex.entities}
+    assert all("  " not in e.label for e in ex.entities)

@@ -224,6 +224,35 @@ def test_hard_wrapped_lines_are_one_paragraph_to_the_parser() -> None:
     assert "office.\n\n" in out and "paragraph\n  \n" in out and "here     too" in out
 
 
+def test_an_editorial_note_wrapped_onto_the_next_line_is_blanked() -> None:
+    from eventkg.models import Article
+    from eventkg.nlp.pipeline import _mask
+
+    text = "HE WAS KILLED.  [SENTENCE AS\nPUBLISHED] ALVARADO WAS KILLED [WORDS\nINDISTINCT] BY A BOMB."
+    out = _mask(Article(id="a", text=text))
+    assert len(out) == len(text)
+    assert "SENTENCE" not in out and "PUBLISHED" not in out and "WORDS" not in out
+    assert "ALVARADO WAS KILLED" in out and "BY A BOMB." in out
+
+
+def test_an_editors_insertion_is_read_as_part_of_the_sentence() -> None:
+    from eventkg.models import Article
+    from eventkg.nlp.pipeline import _mask
+
+    text = (
+        "WE BLAME ARENA [NATIONALIST REPUBLICAN ALLIANCE], THE REGIME OF\n[PRESIDENT ALFREDO] CRISTIANI "
+        "AND THE DAS [ADMINISTRATIVE DEPARTMENT OF SECURITY] INTELLIGENCE SERVICE.\n\n"
+        "   [CRISTIANI] THE FRONT [FMLN] IN MORAZAN ATTACKED [END RECORDING]"
+    )
+    out = _mask(Article(id="a", text=text))
+    assert len(out) == len(text)
+    assert "ARENA (NATIONALIST REPUBLICAN ALLIANCE)," in out  # an expansion after a name
+    assert "OF  PRESIDENT ALFREDO  CRISTIANI" in out  # words that open a phrase
+    assert "THE DAS " in out and "DEPARTMENT" not in out  # inside a noun phrase: left out
+    assert "THE FRONT (FMLN) IN MORAZAN" in out
+    assert "[CRISTIANI]" not in out and "RECORDING" not in out  # a speaker's tag and a note
+
+
 def test_quoted_capitals_are_names_but_quoted_sentences_are_not() -> None:
     from eventkg.nlp import make_nlp
     from eventkg.nlp.truecase import truecase

