@@ -1746,3 +1746,30 @@ def test_a_name_with_an_editors_insertion_is_one_name_with_single_spaces() -> No
     ex = extract(parse(make_nlp(), art), art)
     assert "Alfredo Cristiani" in {e.label for e in ex.entities}
     assert all("  " not in e.label for e in ex.entities)
+
+
+def test_premises_of_a_bank_or_a_bus_blown_up_are_targets_and_a_neighborhood_is_where() -> None:
+    ex = run("Terrorists dynamited the Agrarian Bank and the National Bank in Andahua on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert {"Agrarian Bank", "National Bank"} <= {s.removeprefix("the ") for s in strings(ex, ev, "target")}
+    ex = run("Urban guerrillas blew up a public bus in a neighborhood north of San Salvador on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"public bus"}
+    ex = run("Their vehicle was blown up by four explosive charges on the highway near Cucuta.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"vehicle"}
+
+
+def test_a_date_the_parser_hangs_on_a_group_is_not_part_of_its_name() -> None:
+    text = (
+        "LIMA, 3 JAN 90 -- YESTERDAY HEAVILY-ARMED SHINING PATH TERRORISTS BURNED THE OFFICES OF "
+        "THE TELECOMMUNICATIONS ENTERPRISE IN ANDAHUA."
+    )
+    art = Article(id="w", text=text, dateline_end=text.index("YESTERDAY"), published=dt.date(1990, 1, 3))
+    ex = extract(parse(make_nlp(), art), art)
+    [ev] = asserted(ex, "Attack")
+    assert not any("yesterday" in label.lower() for label in labels(ex, ev, "perpetrator"))
+    assert "Shining Path" in labels(ex, ev, "perpetrator")
+    ex = run("The 15-year-old niece of the mayor was killed by gunmen in Lima.")
+    [ev] = asserted(ex, "Attack")
+    assert "15-year-old niece" in labels(ex, ev, "victim")

@@ -60,6 +60,8 @@ def np_tokens(tok: Token, *, with_numbers: bool = True) -> list[Token]:
         if child.dep_ in _NP_LEFT and (with_numbers or hyphened or child.dep_ not in ("nummod", "quantmod")):
             if child.dep_ == "poss" and child.pos_ == "PRON":
                 continue
+            if child.ent_type_ in ("DATE", "TIME") and not hyphened and child.doc[child.i - 1].text != "-":
+                continue  # "yesterday" the parser hung on the noun; not "15-year-old"
             if not with_numbers and (child.like_num or child.ent_type_ == "CARDINAL") and not hyphened:
                 continue
             out.extend(np_tokens(child, with_numbers=with_numbers))

@@ -904,14 +904,21 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     if cat == "site":
         cat = "target"  # "bombed the Murrah Federal Building"
     if em.violent:
-        if cat in ("person", "human") or (cat == "agent" and table.kind(key) == "Group"):
+        if (
+            cat == "agent"
+            and table.kind(key) == "Organization"
+            and em.token.lemma_.lower() not in _HUMAN_OBJECT_VERBS
+            and not _armed(key, table)
+        ):  # "burned the offices ..., the Agrarian Bank": a company's or agency's premises
+            em.add("target", key)
+        elif cat in ("person", "human") or (cat == "agent" and table.kind(key) == "Group"):
             # "the six Jesuits and two more persons were killed": persons beside the Jesuits
             beside = t.dep_ == "conj" and not _generic(t.head)
             em.add("generic_victim" if _generic(t) and not beside else "victim", key)
         elif cat in ("target", "site"):
             _where_target(em, t, table)
-            if not (em.token.lemma_.lower() in _EXPLODE and t.lemma_.lower() in _VEHICLES):
-                em.add("target", key)  # "blew up the car": the car was the bomb
+            if not (em.token.lemma_.lower() in ("detonate", "explode") and t.lemma_.lower() in _VEHICLES):
+                em.add("target", key)  # "detonated the car": the car was the bomb; "blew up a bus": a target
         elif cat == "place":
             em.add("place", key)
         elif cat == "weapon" and em.token.lemma_.lower() in (
@@ -1004,6 +1011,8 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
             if not _generic(t) and (directed or prep not in ("on", "upon")):
                 em.add("victim", key)
         elif cat == "target" and (directed or prep not in ("on", "upon")):
+            if prep in ("in", "inside", "at") and t.lemma_.lower() in _AREAS:
+                return  # "blew up a bus in a neighborhood north of the capital": where, not what
             if (
                 prep in ("in", "inside")
                 and em.token.lemma_.lower() in _PLANT
@@ -1016,6 +1025,9 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
     elif prep in ("near", "outside", "beside", "behind") and cat == "target":
         em.near_targets.append(key)
 
+
+#: areas people live in: "in a village" says where an attack was; "attacked the village" what
+_AREAS = {"village", "hamlet", "town", "neighborhood", "neighbourhood", "district", "suburb", "area"}
 
 _PLACE_PREPS = {
     "in",
