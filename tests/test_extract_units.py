@@ -201,6 +201,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
         "ABOARD WERE U.S. CITIZEN SCOTT HEYNDAL AND PILOT JULIO TORRES. STUDENT LEADERS MET.", make_nlp()
     )
     assert "citizen Scott Heyndal" in out and "pilot Julio Torres" in out and "Student leaders met" in out
+    # a possessive is read by its word: the name in "GALAN'S", the plural noun in "BOMBS'"
+    out = truecase("AFTER SENATOR LUIS CARLOS GALAN'S MURDER, THE BOMBS' DAMAGE WAS GREAT.", make_nlp())
+    assert "Luis Carlos Galan's murder" in out and "the bombs' damage" in out
 
 
 def test_capital_of_a_demonym() -> None:

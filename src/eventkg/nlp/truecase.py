@@ -145,7 +145,7 @@ def _ascii(name: str) -> str:
 
 
 def _known(word: str, lexicon: frozenset[str]) -> bool:
-    w = word.lower().replace("’", "'")
+    w = word.lower().replace("’", "'").removesuffix("'")  # "THE BOMBS' DAMAGE"
     if w in lexicon:
         return True
     for suffix in _SUFFIXES:
@@ -196,6 +196,7 @@ def truecase(text: str, nlp: Language) -> str:
         m = matches[i]
         word = m.group()
         low = word.lower()
+        base = low.removesuffix("'s").removesuffix("’s")  # "GALAN'S MURDER": the name "Galan"
         prev_name = i > 0 and name_run[-1] == i - 1 and _adjacent([matches[i - 1], m], text)
         if low in _CALENDAR or (low == "may" and _between_numbers(m, text)):
             cased = word[0].upper() + word[1:].lower()
@@ -206,7 +207,7 @@ def truecase(text: str, nlp: Language) -> str:
         elif (
             not _known(word, lexicon)
             or low in demonyms
-            or (prev_name and (low in nouns or (len(low) > 4 and low.endswith("s") and low[:-1] in nouns)))
+            or (prev_name and (base in nouns or (len(low) > 4 and low.endswith("s") and low[:-1] in nouns)))
             or (prev_name and low.endswith("es") and low not in lexicon)  # "Julio Torres", "Flores"
             or _first_name(i, matches, words, text, lexicon, nouns)
             or _titled_name(i, matches, words, text, lexicon)
