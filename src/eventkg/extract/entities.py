@@ -379,6 +379,12 @@ class EntityTable:
         if len(toks) > 1 and toks[-1].i - toks[0].i + 1 == len(toks) <= 14:
             text = self.mention(toks[0].idx, toks[-1].idx + len(toks[-1])).text
             self.items[key].aliases[" ".join(text.split())] = None
+            counted = [t for c in tok.children if c.dep_ in ("nummod", "quantmod") for t in c.subtree]
+            rest = toks[len(counted) :]
+            if counted and toks[: len(counted)] == sorted(counted) and len(rest) > 1:
+                # "3 members of the MPSC" is also "members of the MPSC"
+                text = self.mention(rest[0].idx, rest[-1].idx + len(rest[-1])).text
+                self.items[key].aliases[" ".join(text.split())] = None
 
     def _short_aliases(self, key: str, toks: list[Token]) -> None:
         """ "23 Afghan soldiers" is also called "Afghan soldiers" and "soldiers": the shorter
