@@ -1773,3 +1773,30 @@ def test_a_date_the_parser_hangs_on_a_group_is_not_part_of_its_name() -> None:
     ex = run("The 15-year-old niece of the mayor was killed by gunmen in Lima.")
     [ev] = asserted(ex, "Attack")
     assert "15-year-old niece" in labels(ex, ev, "victim")
+
+
+def test_a_counted_description_is_also_called_without_its_count() -> None:
+    ex = run("Gunmen killed 3 members of the MPSC in Lima on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert {"3 members of the MPSC", "members of the MPSC"} <= strings(ex, ev, "victim")
+
+
+def test_soldiers_who_were_on_a_visit_and_were_wounded_are_the_victims() -> None:
+    ex = run(
+        "The nine soldiers from the base were on a visit and were wounded when a bomb exploded in La Ceiba."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "soldiers" in labels(ex, ev, "victim") and not labels(ex, ev, "perpetrator")
+
+
+def test_an_attack_that_had_been_planned_happened_but_a_foiled_attempt_killed_no_one() -> None:
+    text = (
+        "The car bomb attack on 6 December which destroyed the police building had been planned since "
+        "September. An earlier attempt to assassinate General Maza Marquez was foiled in May."
+    )
+    ex = run(text)
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "2023-12-06"
+    assert ev.killed is None and "Maza Marquez" not in " ".join(labels(ex, ev, "victim"))
+    [foiled] = [e for e in ex.events if e.status == "foiled"]
+    assert any("Maza Marquez" in v for v in labels(ex, foiled, "victim")) and foiled.killed is None

@@ -124,6 +124,8 @@ def _place_unknown_places(table: EntityTable) -> None:
 def _attach(fig: Figure, mentions: list[EventMention]) -> EventMention | None:
     """The event mention a figure belongs to: same sentence first, else the latest before it."""
     family = _FIGURE_FAMILY[fig.outcome]
+    if any(m.status != "asserted" and m.token in (fig.head, fig.head.head) for m in mentions):
+        return None  # "an attempt to assassinate Maza Marquez was foiled": no one was killed
     cands = [m for m in mentions if m.family in family and m.status == "asserted"]
     same = [m for m in cands if m.token.sent.start == fig.head.sent.start]
     if same:

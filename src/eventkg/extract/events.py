@@ -491,8 +491,15 @@ def _status(tok: Token) -> str:
             and any(c.lower_ == "to" for c in tok.children)
         ):
             return "planned"  # "explosives which were going to be fired at the house"
-        if lemma in _PLANNING and through == "dobj" and _definite(tok) and h.tag_ == "VBD":
-            return "asserted"  # "the cartel planned the attack": the attack that happened
+        if (
+            lemma in _PLANNING
+            and _definite(tok)
+            and (
+                (through == "dobj" and h.tag_ == "VBD")
+                or (through == "nsubjpass" and h.tag_ == "VBN" and any(c.lower_ == "had" for c in h.children))
+            )
+        ):  # "the cartel planned the attack", "the attack had been planned since September": it happened
+            return "asserted"
         if lemma in lx.POTENTIAL_HEADS:
             if lemma in _PLANNING and any(
                 c.dep_ == "conj" and c.lemma_.lower() in lx.SUPPORT_VERBS - _PLANNING for c in h.children
@@ -505,6 +512,8 @@ def _status(tok: Token) -> str:
             and any(c.dep_ == "aux" and c.lower_ in lx.MODAL_POSSIBLE for c in h.children)
         ):
             return "possible"  # "a commando might attempt to kidnap him"
+        if lemma in ("attempt", "bid") and h.pos_ == "NOUN":
+            continue  # "another attempt to assassinate him was foiled": what became of the attempt
         if lemma in lx.SPEECH_VERBS or lemma in lx.SUPPORT_VERBS or h.pos_ in ("NOUN", "PROPN"):
             if lemma in lx.SUPPORT_VERBS and any(c.dep_ == "neg" for c in h.children):
                 return "negated"
@@ -590,8 +599,11 @@ def _roles(em: EventMention, table: EntityTable) -> None:
     intransitive = not any(c.dep_ == "dobj" for c in tok.children)
     for f in _frame(tok):
         own = f is tok
-        for c in [*f.children, *(_inherited_subject(f) if verbal else [])]:
+        inherited = _inherited_subject(f) if verbal else []
+        for c in [*f.children, *inherited]:
             dep = c.dep_
+            if c in inherited and any(x.dep_ == "auxpass" for x in f.children):
+                dep = "nsubjpass"  # "the soldiers were on a visit and were wounded": who was wounded
             if f is not tok and f.lemma_.lower() in _WITNESSED and dep != "prep":
                 continue  # "reported by residents": who heard it, not who did it
             if dep == "nsubj" and (verbal or not own):
