@@ -1800,3 +1800,22 @@ def test_an_attack_that_had_been_planned_happened_but_a_foiled_attempt_killed_no
     assert ev.killed is None and "Maza Marquez" not in " ".join(labels(ex, ev, "victim"))
     [foiled] = [e for e in ex.events if e.status == "foiled"]
     assert any("Maza Marquez" in v for v in labels(ex, foiled, "victim")) and foiled.killed is None
+
+
+def test_a_dynamite_charge_placed_is_the_instrument_by_its_whole_name() -> None:
+    ex = run("Suspected ELN guerrillas placed a dynamite charge at the pipeline near Aipe on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "instrument") == {"dynamite"}
+    assert "dynamite charge" in strings(ex, ev, "instrument")
+
+
+def test_a_killing_told_in_a_when_clause_happened_and_guests_taken_as_hostages_were_kidnapped() -> None:
+    ex = run(
+        "Ministers are discussing the incidents that disrupted daily life today when a terrorist "
+        "killed Bernardo Jaramillo at the airport in Bogota."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "Bernardo Jaramillo" in labels(ex, ev, "victim") and ev.killed == 1
+    ex = run("The guerrillas took a group of hotel guests as hostages in San Salvador on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.kind == "Kidnapping" and "hotel guests" in labels(ex, ev, "victim")

@@ -838,10 +838,18 @@ def _gazetteer(table: EntityTable, ent: Span) -> None:
     elif name == "outlets":
         key = table.add(f"outlet:{entry.key}", "NewsOutlet", entry.label, mention, global_id=True)
     else:
+        head = ent.root.head
+        if ent.root.dep_ == "compound" and head.i == ent.end and head.lemma_.lower() in _CHARGES:
+            ent = ent.doc[ent.start : head.i + 1]  # "a powerful dynamite charge": the charge is the weapon
+            mention = table.span_mention(ent)
         key = table.add(f"weapon:{entry.key}", "Weapon", entry.label, mention)
         d = table.items[key]
         d.category, d.suicide = entry.category, entry.suicide
     table.by_token.update({t.i: key for t in ent})
+
+
+#: what a weapon's name may be the kind of: "a dynamite charge", "TNT sticks"
+_CHARGES = {"charge", "stick", "package", "cartridge", "load", "device"}
 
 
 def _place_or_org(table: EntityTable, ent: Span) -> None:

@@ -164,7 +164,12 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
     if lemma == "go" and _has_child(tok, ("prt",), {"off"}):
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         return "Bombing" if _weapon_in(subj, table) else None
-    if lemma == "take" and _has_child(tok, ("oprd", "dobj", "advmod", "npadvmod"), {"hostage", "hostages"}):
+    if lemma == "take" and (
+        _has_child(tok, ("oprd", "dobj", "advmod", "npadvmod"), {"hostage", "hostages"})
+        or any(
+            p.lower_ in ("hostage", "hostages") for c in tok.children if c.lower_ == "as" for p in c.children
+        )
+    ):  # "took 30 people hostage", "took a group of hotel guests as hostages"
         return "Kidnapping"
     if lemma == "round" and _has_child(tok, ("prt",), {"up"}):
         return "Arrest"
@@ -460,6 +465,9 @@ def _inverted_condition(tok: Token) -> bool:
     )
 
 
+_WHEN_WORDS = {"when", "while", "as", "after", "because", "since", "once"}
+
+
 def _status(tok: Token) -> str:
     """``asserted`` unless the text only threatens, plans, fears, foils or denies it."""
     for c in tok.children:
@@ -480,9 +488,14 @@ def _status(tok: Token) -> str:
         if rel == "ROOT":
             break
         through = rel  # how the event hangs from the next word up
+        below = h
         h, rel = h.head, h.head.dep_
         if through == "conj":
             continue  # "police prevented her ... and arrested her": a second act, not one prevented
+        if through == "advcl" and any(
+            c.lower_ in _WHEN_WORDS for c in below.children if c.dep_ in ("mark", "advmod")
+        ):
+            break  # "the incidents that disrupted lives when a terrorist killed X": it happened
         lemma = h.lemma_.lower()
         if (
             lemma == "go"
@@ -933,16 +946,8 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
                 em.add("target", key)  # "detonated the car": the car was the bomb; "blew up a bus": a target
         elif cat == "place":
             em.add("place", key)
-        elif cat == "weapon" and em.token.lemma_.lower() in (
-            "detonate",
-            "explode",
-            "plant",
-            "throw",
-            "hurl",
-            "fire",
-            "use",
-        ):
-            em.add("instrument", key)
+        elif cat == "weapon" and em.token.lemma_.lower() in _PLANT | {"explode", "fire", "use"}:
+            em.add("instrument", key)  # "detonated a bomb", "placed a dynamite charge"
     elif em.family == "Arrest" and cat in ("person", "human", "agent") and not _generic(t):
         em.add("detainee", key)
 
