@@ -1819,3 +1819,14 @@ def test_a_killing_told_in_a_when_clause_happened_and_guests_taken_as_hostages_w
     ex = run("The guerrillas took a group of hotel guests as hostages in San Salvador on Monday.")
     [ev] = asserted(ex, "Attack")
     assert ev.kind == "Kidnapping" and "hotel guests" in labels(ex, ev, "victim")
+
+
+def test_a_description_keeps_its_adverb_and_what_the_people_wore() -> None:
+    ex = run("Heavily armed men killed two peasants in Lima on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert "Heavily armed men" in strings(ex, ev, "perpetrator")
+    ex = run("Some 30 men wearing military uniforms killed six Jesuits in San Salvador.")
+    [ev] = asserted(ex, "Attack")
+    assert {"Some 30 men wearing military uniforms", "men wearing military uniforms"} <= strings(
+        ex, ev, "perpetrator"
+    )

@@ -374,17 +374,33 @@ class EntityTable:
 
     def phrase_alias(self, key: str, tok: Token) -> None:
         """The whole description is also a name of what it describes: "the president's
-        home", "offices of the workers' union federation", "daughter of the ambassador"."""
+        home", "offices of the workers' union federation", "daughter of the ambassador", "men
+        wearing military uniforms"; each also without its count ("members of the MPSC")."""
         toks = _phrase(tok)
-        if len(toks) > 1 and toks[-1].i - toks[0].i + 1 == len(toks) <= 14:
-            text = self.mention(toks[0].idx, toks[-1].idx + len(toks[-1])).text
+        if not (toks[-1].i - toks[0].i + 1 == len(toks) <= 14):
+            return
+        phrases = [toks] if len(toks) > 1 else []
+        for c in tok.children:  # "men wearing military uniforms", "eight men in civilian clothes"
+            worn = (
+                c.dep_ == "prep"
+                and c.lower_ == "in"
+                and any(p.lemma_.lower() in _CLOTHES for p in c.children)
+            )
+            sub = list(c.subtree)
+            if (
+                (worn or (c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")))
+                and c.i == toks[-1].i + 1
+                and len(sub) <= 6
+                and sub[-1].i - sub[0].i + 1 == len(sub)
+            ):
+                phrases.append(toks + sub)
+        counted = sorted(t for c in tok.children if c.dep_ in ("nummod", "quantmod") for t in c.subtree)
+        for words in list(phrases):
+            if counted and words[: len(counted)] == counted and len(words) - len(counted) > 1:
+                phrases.append(words[len(counted) :])  # "3 members of the MPSC": "members of the MPSC"
+        for words in phrases:
+            text = self.mention(words[0].idx, words[-1].idx + len(words[-1])).text
             self.items[key].aliases[" ".join(text.split())] = None
-            counted = [t for c in tok.children if c.dep_ in ("nummod", "quantmod") for t in c.subtree]
-            rest = toks[len(counted) :]
-            if counted and toks[: len(counted)] == sorted(counted) and len(rest) > 1:
-                # "3 members of the MPSC" is also "members of the MPSC"
-                text = self.mention(rest[0].idx, rest[-1].idx + len(rest[-1])).text
-                self.items[key].aliases[" ".join(text.split())] = None
 
     def _short_aliases(self, key: str, toks: list[Token]) -> None:
         """ "23 Afghan soldiers" is also called "Afghan soldiers" and "soldiers": the shorter
@@ -424,11 +440,14 @@ class EntityTable:
 
 def _phrase(tok: Token, *, top: bool = True) -> list[Token]:
     """``tok``'s noun phrase with its possessor and "of" complement, without a leading
-    determiner, relative clauses, appositions or other prepositions."""
+    determiner, relative clauses, appositions or other prepositions; an adjective keeps its
+    adverb ("heavily armed men")."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "poss", "case", "nmod", "nummod", "quantmod") or (
-            c.dep_ == "det" and not top
+        if (
+            c.dep_ in ("compound", "amod", "poss", "case", "nmod", "nummod", "quantmod")
+            or (c.dep_ == "det" and not top)
+            or (c.dep_ == "advmod" and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"))
         ):
             if not (c.dep_ == "poss" and c.pos_ == "PRON"):
                 out += _phrase(c, top=False)
@@ -847,6 +866,8 @@ def _gazetteer(table: EntityTable, ent: Span) -> None:
         d.category, d.suicide = entry.category, entry.suicide
     table.by_token.update({t.i: key for t in ent})
 
+
+_CLOTHES = {"uniform", "clothes", "clothing", "fatigue", "fatigues", "dress", "mask", "hood", "civilian"}
 
 #: what a weapon's name may be the kind of: "a dynamite charge", "TNT sticks"
 _CHARGES = {"charge", "stick", "package", "cartridge", "load", "device"}
