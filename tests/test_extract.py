@@ -1830,3 +1830,15 @@ def test_a_description_keeps_its_adverb_and_what_the_people_wore() -> None:
     assert {"Some 30 men wearing military uniforms", "men wearing military uniforms"} <= strings(
         ex, ev, "perpetrator"
     )
+
+
+def test_an_unknown_group_in_capitals_claims_responsibility_by_its_whole_name() -> None:
+    text = (
+        "TEGUCIGALPA, 7 FEB 89 (ACAN-EFE) -- [TEXT] THE CINCHONERO POPULAR LIBERATION MOVEMENT "
+        "CLAIMED RESPONSIBILITY TODAY FOR DETONATING A BOMB AT A TELEVISION STATION."
+    )
+    art = Article(id="w", text=text, dateline_end=text.index("THE CINCHONERO"), published=dt.date(1989, 2, 7))
+    ex = extract(parse(make_nlp(), art), art)
+    [claim] = [c for c in ex.claims if c.kind == "ResponsibilityClaim"]
+    assert claim.claimant is not None
+    assert ex.entity(claim.claimant).label == "Cinchonero Popular Liberation Movement"

@@ -204,6 +204,11 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     # a possessive is read by its word: the name in "GALAN'S", the plural noun in "BOMBS'"
     out = truecase("AFTER SENATOR LUIS CARLOS GALAN'S MURDER, THE BOMBS' DAMAGE WAS GREAT.", make_nlp())
     assert "Luis Carlos Galan's murder" in out and "the bombs' damage" in out
+    # an organisation's name: a name, then words up to its head noun; not a nationality's army
+    text = "THE CINCHONERO POPULAR LIBERATION MOVEMENT AND THE ATLACATL BATTALION FOUGHT THE SALVADORAN ARMY."
+    out = truecase(text, make_nlp())
+    assert "Cinchonero Popular Liberation Movement" in out and "Atlacatl Battalion" in out
+    assert "Salvadoran army" in out
 
 
 def test_capital_of_a_demonym() -> None:

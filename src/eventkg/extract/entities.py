@@ -916,6 +916,7 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
     elif ent.label_ == "FAC":
         key = table.add(f"site:{slug(text)}", "Site", text, table.span_mention(ent))
     elif ent.label_ == "ORG":
+        text = text.removeprefix("the ").removeprefix("the\n")  # not "The Hague Group": a capital is its name
         key = table.add(f"org:{slug(text)}", "Organization", text, table.span_mention(ent))
     else:
         return  # NORP: a described group, made when it fills a role

@@ -179,6 +179,7 @@ def truecase(text: str, nlp: Language) -> str:
     nouns = _nouns_only(nlp)
     demonyms = gazetteer_demonyms()
     name_run: list[int] = [-2]  # indexes of words taken as (part of) a name or a title
+    named: set[int] = set()  # indexes of words taken for names or nationalities
     i = 0
     while i < len(matches):
         done = False
@@ -213,6 +214,7 @@ def truecase(text: str, nlp: Language) -> str:
             or _titled_name(i, matches, words, text, lexicon)
         ):
             cased = word[0].upper() + word[1:].lower()  # a name, or the next word of one
+            named.add(i)
             if low not in demonyms:
                 name_run.append(i)
         else:
@@ -224,6 +226,9 @@ def truecase(text: str, nlp: Language) -> str:
             cased = cased[0].upper() + cased[1:]
         out[m.start() : m.end()] = list(cased)
         i += 1
+    for a, b in _organisations(words, matches, text, named, demonyms):
+        for m in matches[a : b + 1]:  # "the Cinchonero Popular Liberation Movement": one name
+            out[m.start() : m.end()] = list(m.group()[0] + m.group()[1:].lower())
     for abbr in _DOTTED.finditer(text):  # "U.S.", "U.N.": an abbreviation stays in capitals
         out[abbr.start() : abbr.end()] = list(abbr.group())
     for q in _QUOTED_NAME.finditer(text):  # "ZARATE WILLKA ARMED FORCES OF LIBERATION": a name
@@ -236,6 +241,37 @@ def truecase(text: str, nlp: Language) -> str:
             cased = word.lower() if word.lower() in _NAME_PARTICLES else word[0].upper() + word[1:].lower()
             out[a:b] = list(cased)
     return "".join(out)
+
+
+#: last words of an organisation's name: "the Cinchonero Popular Liberation Movement"
+_ORG_HEADS = {"movement", "front", "army", "forces", "force", "command", "commando", "commandos", "union",
+              "party", "alliance", "brigade", "battalion", "organization", "organisation", "unit",
+              "column", "council", "committee", "federation", "association", "directorate"}  # fmt: skip
+#: words an organisation's name does not run across: "the Cristiani government forces"
+_NOT_IN_ORG_NAMES = _NOT_IN_NAMES | _NAME_PARTICLES | {"a", "an", "by", "to", "in", "on", "at", "with",
+                                                       "from", "government", "police"}  # fmt: skip
+
+
+def _organisations(
+    words: list[str], matches: list[re.Match[str]], text: str, named: set[int], demonyms: dict[str, str]
+) -> list[tuple[int, int]]:
+    """Word index spans of organisation names: a word taken for a name (or a nationality two or
+    more words before), then up to three more words, the last an organisation's head noun
+    ("CINCHONERO POPULAR LIBERATION MOVEMENT", "ATLACATL BATTALION"; not "SALVADORAN ARMY")."""
+    out = []
+    for j, w in enumerate(words):
+        if w.lower() not in _ORG_HEADS:
+            continue
+        start, k = None, j - 1
+        while k >= 0 and j - k <= 4 and _adjacent([matches[k], matches[k + 1]], text):
+            if words[k].lower() in _NOT_IN_ORG_NAMES:
+                break
+            if k in named and (words[k].lower() not in demonyms or k < j - 1):
+                start = k
+            k -= 1
+        if start is not None:
+            out.append((start, j))
+    return out
 
 
 def _first_name(
