@@ -1842,3 +1842,14 @@ def test_an_unknown_group_in_capitals_claims_responsibility_by_its_whole_name() 
     [claim] = [c for c in ex.claims if c.kind == "ResponsibilityClaim"]
     assert claim.claimant is not None
     assert ex.entity(claim.claimant).label == "Cinchonero Popular Liberation Movement"
+    text = (
+        'GUATEMALA CITY, 20 MAY 88 (ACAN-EFE) -- [TEXT] THE CLANDESTINE ORGANIZATION "SECRET ANTICOMMUNIST '
+        "ARMY\" HAS CLAIMED RESPONSIBILITY FOR WEDNESDAY'S TERRORIST ATTACK AGAINST THE RESIDENCE OF A "
+        "CORRESPONDENT IN GUATEMALA."
+    )
+    art = Article(
+        id="w", text=text, dateline_end=text.index("THE CLANDESTINE"), published=dt.date(1988, 5, 20)
+    )
+    ex = extract(parse(make_nlp(), art), art)
+    [claim] = [c for c in ex.claims if c.kind == "ResponsibilityClaim"]
+    assert claim.claimant is not None and ex.entity(claim.claimant).label == "Secret Anticommunist Army"

@@ -726,9 +726,18 @@ def _named_people(ents: list[Span]) -> list[Span]:
         )
 
     return [
-        Span(e.doc, e.start, e.end, label="PERSON") if e.label_ == "ORG" and person_like(e) else e
+        Span(e.doc, e.start, e.end, label="PERSON")
+        if e.label_ == "ORG" and person_like(e)
+        else Span(e.doc, e.start, e.end, label="ORG")
+        if e.label_ == "WORK_OF_ART" and e[-1].lower_ in _ORG_HEADS  # "the "Secret Anticommunist Army""
+        else e
         for e in ents
     ]
+
+
+#: last words of an organisation's name, whatever the NER makes of it
+_ORG_HEADS = {"army", "front", "movement", "command", "commando", "commandos", "brigade", "battalion",
+              "forces", "force", "organization", "organisation", "union", "party", "alliance"}  # fmt: skip
 
 
 def _where(ent: Span) -> bool:
@@ -916,7 +925,9 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
     elif ent.label_ == "FAC":
         key = table.add(f"site:{slug(text)}", "Site", text, table.span_mention(ent))
     elif ent.label_ == "ORG":
-        text = text.removeprefix("the ").removeprefix("the\n")  # not "The Hague Group": a capital is its name
+        text = (
+            text.strip(' "“”').removeprefix("the ").removeprefix("the\n")
+        )  # "The Hague Group" keeps its The
         key = table.add(f"org:{slug(text)}", "Organization", text, table.span_mention(ent))
     else:
         return  # NORP: a described group, made when it fills a role
