@@ -1773,6 +1773,9 @@ def test_a_date_the_parser_hangs_on_a_group_is_not_part_of_its_name() -> None:
     ex = run("The 15-year-old niece of the mayor was killed by gunmen in Lima.")
     [ev] = asserted(ex, "Attack")
     assert "15-year-old niece" in labels(ex, ev, "victim")
+    ex = run("A gunman attacked the Christmas market in Strasbourg on Tuesday.")
+    [ev] = asserted(ex, "Attack")
+    assert "christmas market" in {x.lower() for x in labels(ex, ev, "target")}
 
 
 def test_a_counted_description_is_also_called_without_its_count() -> None:
@@ -1800,6 +1803,11 @@ def test_an_attack_that_had_been_planned_happened_but_a_foiled_attempt_killed_no
     assert ev.killed is None and "Maza Marquez" not in " ".join(labels(ex, ev, "victim"))
     [foiled] = [e for e in ex.events if e.status == "foiled"]
     assert any("Maza Marquez" in v for v in labels(ex, foiled, "victim")) and foiled.killed is None
+    # an attempt named with the attack's own noun happened ("the assassination attempt")
+    ex = run(
+        "The president would accept help with the plans of the August 4 assassination attempt against him."
+    )
+    assert asserted(ex, "Attack")
 
 
 def test_a_dynamite_charge_placed_is_the_instrument_by_its_whole_name() -> None:

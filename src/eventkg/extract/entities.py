@@ -60,14 +60,17 @@ def np_tokens(tok: Token, *, with_numbers: bool = True) -> list[Token]:
         if child.dep_ in _NP_LEFT and (with_numbers or hyphened or child.dep_ not in ("nummod", "quantmod")):
             if child.dep_ == "poss" and child.pos_ == "PRON":
                 continue
-            if child.ent_type_ in ("DATE", "TIME") and not hyphened and child.doc[child.i - 1].text != "-":
-                continue  # "yesterday" the parser hung on the noun; not "15-year-old"
+            if child.lower_ in _RELATIVE_DAYS:
+                continue  # "yesterday" the parser hung on the noun; not "Christmas market"
             if not with_numbers and (child.like_num or child.ent_type_ == "CARDINAL") and not hyphened:
                 continue
             out.extend(np_tokens(child, with_numbers=with_numbers))
     if tok.dep_ != "compound":  # "Iran's late commander": keep flat PROPN chains only
         out.extend(t for t in tok.rights if t.dep_ == "compound")
     return sorted(set(out), key=lambda t: t.i)
+
+
+_RELATIVE_DAYS = {"yesterday", "today", "tonight", "tomorrow"}
 
 
 class EntityTable:

@@ -525,7 +525,7 @@ def _status(tok: Token) -> str:
             and any(c.dep_ == "aux" and c.lower_ in lx.MODAL_POSSIBLE for c in h.children)
         ):
             return "possible"  # "a commando might attempt to kidnap him"
-        if lemma in ("attempt", "bid") and h.pos_ == "NOUN":
+        if lemma in ("attempt", "bid") and h.pos_ == "NOUN" and through in ("acl", "xcomp", "relcl"):
             continue  # "another attempt to assassinate him was foiled": what became of the attempt
         if lemma in lx.SPEECH_VERBS or lemma in lx.SUPPORT_VERBS or h.pos_ in ("NOUN", "PROPN"):
             if lemma in lx.SUPPORT_VERBS and any(c.dep_ == "neg" for c in h.children):

@@ -242,8 +242,12 @@ def _inserted(text: str, m: re.Match[str]) -> str:
     after = text[m.end() : m.end() + 20].split()
     if not before or before[-1].lower() in _FUNCTION_WORDS:
         return m.group()
-    if after and after[0][0].isalnum() and after[0].lower() not in _FUNCTION_WORDS:
-        return " " * len(m.group())
+    if (
+        after
+        and after[0][0].isalnum()
+        and (after[0].lower() == "of" or after[0].lower() not in _FUNCTION_WORDS)
+    ):
+        return " " * len(m.group())  # also "THE STUDENT ASSOCIATION [AEU] OF SAN CARLOS UNIVERSITY"
     return f"({m.group(1)})"
 
 
