@@ -1861,3 +1861,14 @@ def test_an_unknown_group_in_capitals_claims_responsibility_by_its_whole_name() 
     ex = extract(parse(make_nlp(), art), art)
     [claim] = [c for c in ex.claims if c.kind == "ResponsibilityClaim"]
     assert claim.claimant is not None and ex.entity(claim.claimant).label == "Secret Anticommunist Army"
+
+
+def test_the_jesuits_and_the_jesuit_priests_are_one_victim_group() -> None:
+    ex = run(
+        "Soldiers murdered six Jesuits in San Salvador on 16 November. The investigation of the "
+        "murder of the six Jesuit priests continues."
+    )
+    [ev] = asserted(ex, "Attack")
+    victims = [ex.entity(r.entity) for r in ev.roles if r.role == "victim"]
+    assert len(victims) == 1
+    assert {"six Jesuits", "six Jesuit priests"} <= {victims[0].label, *victims[0].aliases}

@@ -434,17 +434,35 @@ def _same_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
     same: dict[str, str] = {}
     groups = [k for k in victims if table.kind(k) == "Group"]
     for n, g in enumerate(groups):
-        head = table.items[g].label.lower().split()[-1:]
+        words = table.items[g].label.lower().split()
         count = table.group_counts.get(g)
         for first in groups[:n]:
-            if first in same or table.items[first].label.lower().split()[-1:] != head:
+            if first in same:
                 continue
-            bare = table.items[g].label.lower() == head[0]  # "the members"
-            if (count is not None and count == table.group_counts.get(first)) or (bare and count is None):
-                same[g] = first
+            other = table.items[first].label.lower().split()
+            counted = table.group_counts.get(first)
+            if other[-1:] == words[-1:]:
+                bare = words == words[-1:]  # "the members"
+                if (count is not None and count == counted) or (bare and count is None):
+                    same[g] = first
+                    _also_called(table, first, g)
+                    break
+            elif _kinds_of(words, other) and (count is None or counted is None or count == counted):
+                same[g] = first  # "the Jesuits" and "the Jesuit priests"
                 _also_called(table, first, g)
                 break
     return same
+
+
+def _kinds_of(a: list[str], b: list[str]) -> bool:
+    """One description is a bare plural that the other has for a modifier: "jesuits", "jesuit
+    priests"."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return (
+        len(short) == 1
+        and len(long) > 1
+        and short[0].removesuffix("s") in {w.removesuffix("s") for w in long[:-1]}
+    )
 
 
 def _speaks_for(key: str, table: EntityTable) -> str | None:
