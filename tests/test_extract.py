@@ -1872,3 +1872,14 @@ def test_the_jesuits_and_the_jesuit_priests_are_one_victim_group() -> None:
     victims = [ex.entity(r.entity) for r in ev.roles if r.role == "victim"]
     assert len(victims) == 1
     assert {"six Jesuits", "six Jesuit priests"} <= {victims[0].label, *victims[0].aliases}
+
+
+def test_a_neighborhood_named_without_its_city_is_in_the_dateline_city() -> None:
+    text = "SAN SALVADOR, 26 MAY 89 (EFE) -- [TEXT] GUERRILLAS ATTACKED A POLICE POST IN THE ZACAMIL NEIGHBORHOOD."
+    art = Article(
+        id="w", text=text, dateline_end=text.index("GUERRILLAS"), dateline_place="SAN SALVADOR",
+        published=dt.date(1989, 5, 26),
+    )  # fmt: skip
+    ex = extract(parse(make_nlp(), art), art)
+    [ev] = asserted(ex, "Attack")
+    assert {"San Salvador", "El Salvador"} <= places_with_parents(ex, ev)

@@ -77,7 +77,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     drafts = find_claims(doc, table, mentions)
     events = _events(groups, figures, drafts, table, article)
     claims = _claims(drafts, events, table)
-    _place_unknown_places(table)
+    _place_unknown_places(table, article)
     used = {r.entity for e in events for r in e.roles} | {
         f.group for e in events for f in e.figures if f.group
     }
@@ -107,18 +107,28 @@ def _tolls(figs: list[Figure]) -> tuple[dict[str, int], list[Figure]]:
     return counts, parts
 
 
-def _place_unknown_places(table: EntityTable) -> None:
+def _place_unknown_places(table: EntityTable, article: Article) -> None:
     """A place no gazetteer knows ("the village of Sajandi") lies in the article's country
-    when the article names (or its dateline implies) exactly one."""
+    when the article names (or its dateline implies) exactly one; a neighbourhood named without
+    its city ("the Zacamil neighborhood") in a story datelined from a city of that country, in
+    that city."""
     if len(table.countries) != 1:
         return
     [iso] = table.countries
     record = country(iso)
     if record is None:
         return
+    city = _dateline_place(table, article)
+    if city is not None and table.items[city].kind != "City":
+        city = None
     for d in list(table.items.values()):
         if d.kind in ("Place", "Site") and d.parent is None and not d.global_id:
-            d.parent = table.add_place(record, None)
+            words = {w.lower() for a in (d.label, *d.aliases) for w in a.split()[-1:]}
+            in_city = city is not None and table.ancestors(city)[-1] == table.add_place(record, None)
+            d.parent = city if in_city and words & _QUARTERS else table.add_place(record, None)
+
+
+_QUARTERS = {"neighborhood", "neighbourhood", "suburb", "barrio", "colonia"}
 
 
 def _attach(fig: Figure, mentions: list[EventMention]) -> EventMention | None:
