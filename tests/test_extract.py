@@ -1875,7 +1875,10 @@ def test_the_jesuits_and_the_jesuit_priests_are_one_victim_group() -> None:
 
 
 def test_a_neighborhood_named_without_its_city_is_in_the_dateline_city() -> None:
-    text = "SAN SALVADOR, 26 MAY 89 (EFE) -- [TEXT] GUERRILLAS ATTACKED A POLICE POST IN THE ZACAMIL NEIGHBORHOOD."
+    text = (
+        "SAN SALVADOR, 26 MAY 89 (EFE) -- [TEXT] GUERRILLAS ATTACKED A POLICE POST IN THE "
+        "ZACAMIL NEIGHBORHOOD."
+    )
     art = Article(
         id="w", text=text, dateline_end=text.index("GUERRILLAS"), dateline_place="SAN SALVADOR",
         published=dt.date(1989, 5, 26),
