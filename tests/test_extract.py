@@ -1758,6 +1758,13 @@ def test_premises_of_a_bank_or_a_bus_blown_up_are_targets_and_a_neighborhood_is_
     ex = run("Their vehicle was blown up by four explosive charges on the highway near Cucuta.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "target") == {"vehicle"}
+    # a car packed with explosives that "he blew up" was the bomb: what it blew up outside was hit
+    ex = run(
+        "A car packed with explosives blew up outside a district office in Mogadishu on Sunday. "
+        '"When the guards stopped him, he blew up the car," police said.'
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "car" not in labels(ex, ev, "target") and "district office" in labels(ex, ev, "target")
 
 
 def test_a_date_the_parser_hangs_on_a_group_is_not_part_of_its_name() -> None:

@@ -942,14 +942,34 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
             em.add("generic_victim" if _generic(t) and not beside else "victim", key)
         elif cat in ("target", "site"):
             _where_target(em, t, table)
-            if not (em.token.lemma_.lower() in ("detonate", "explode") and t.lemma_.lower() in _VEHICLES):
-                em.add("target", key)  # "detonated the car": the car was the bomb; "blew up a bus": a target
+            if not _vehicle_bomb(em.token, t):
+                em.add("target", key)
         elif cat == "place":
             em.add("place", key)
         elif cat == "weapon" and em.token.lemma_.lower() in _PLANT | {"explode", "fire", "use"}:
             em.add("instrument", key)  # "detonated a bomb", "placed a dynamite charge"
     elif em.family == "Arrest" and cat in ("person", "human", "agent") and not _generic(t):
         em.add("detainee", key)
+
+
+_LADEN = {"pack", "load", "lade", "fill", "rig", "stuff", "laden"}
+
+
+def _vehicle_bomb(trigger: Token, t: Token) -> bool:
+    """ "detonated the car", "he blew up the car" (a car packed with explosives): the vehicle was
+    the bomb, not its target; "guerrillas blew up a public bus" destroyed the bus."""
+    lemma, vehicle = trigger.lemma_.lower(), t.lemma_.lower()
+    if vehicle not in _VEHICLES or lemma not in _EXPLODE:
+        return False
+    if lemma != "blow":
+        return True
+    laden = any(
+        v.lemma_.lower() == vehicle
+        and any(c.dep_ == "acl" and c.lemma_.lower() in _LADEN for c in v.children)
+        for v in t.doc
+    )
+    return laden or any(c.dep_ == "nsubj" and (c.pos_ == "PRON" or c.lemma_.lower() in _ATTACKERS)
+                        for c in trigger.children)  # fmt: skip
 
 
 def _where_target(em: EventMention, t: Token, table: EntityTable) -> None:
