@@ -118,14 +118,14 @@ def _place_unknown_places(table: EntityTable, article: Article) -> None:
     record = country(iso)
     if record is None:
         return
+    nation = table.add_place(record, None)
     city = _dateline_place(table, article)
-    if city is not None and table.items[city].kind != "City":
+    if city is not None and (table.items[city].kind != "City" or table.ancestors(city)[-1] != nation):
         city = None
     for d in list(table.items.values()):
         if d.kind in ("Place", "Site") and d.parent is None and not d.global_id:
             words = {w.lower() for a in (d.label, *d.aliases) for w in a.split()[-1:]}
-            in_city = city is not None and table.ancestors(city)[-1] == table.add_place(record, None)
-            d.parent = city if in_city and words & _QUARTERS else table.add_place(record, None)
+            d.parent = city if city is not None and words & _QUARTERS else nation
 
 
 _QUARTERS = {"neighborhood", "neighbourhood", "suburb", "barrio", "colonia"}
@@ -451,14 +451,13 @@ def _same_victims(victims: list[str], table: EntityTable) -> dict[str, str]:
                 continue
             other = table.items[first].label.lower().split()
             counted = table.group_counts.get(first)
-            if other[-1:] == words[-1:]:
-                bare = words == words[-1:]  # "the members"
-                if (count is not None and count == counted) or (bare and count is None):
-                    same[g] = first
-                    _also_called(table, first, g)
-                    break
-            elif _kinds_of(words, other) and (count is None or counted is None or count == counted):
-                same[g] = first  # "the Jesuits" and "the Jesuit priests"
+            if (
+                other[-1:] == words[-1:]
+                and ((count is not None and count == counted) or (words == words[-1:] and count is None))
+            ) or (  # "the members"; "the Jesuits" and "the Jesuit priests"
+                _kinds_of(words, other) and (count is None or counted is None or count == counted)
+            ):
+                same[g] = first
                 _also_called(table, first, g)
                 break
     return same

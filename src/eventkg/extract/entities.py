@@ -21,6 +21,7 @@ from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import PlaceRecord, capital, capital_of, fold, resolve_place
 from eventkg.models import Article, Entity, Mention
 from eventkg.nlp.gazetteers import demonyms, entry_index, load_gazetteer
+from eventkg.nlp.truecase import ORG_HEADS
 
 __all__ = ["EntityTable", "np_tokens", "recognize"]
 
@@ -732,15 +733,10 @@ def _named_people(ents: list[Span]) -> list[Span]:
         Span(e.doc, e.start, e.end, label="PERSON")
         if e.label_ == "ORG" and person_like(e)
         else Span(e.doc, e.start, e.end, label="ORG")
-        if e.label_ == "WORK_OF_ART" and e[-1].lower_ in _ORG_HEADS  # "the "Secret Anticommunist Army""
+        if e.label_ == "WORK_OF_ART" and e[-1].lower_ in ORG_HEADS  # "the "Secret Anticommunist Army""
         else e
         for e in ents
     ]
-
-
-#: last words of an organisation's name, whatever the NER makes of it
-_ORG_HEADS = {"army", "front", "movement", "command", "commando", "commandos", "brigade", "battalion",
-              "forces", "force", "organization", "organisation", "union", "party", "alliance"}  # fmt: skip
 
 
 def _where(ent: Span) -> bool:

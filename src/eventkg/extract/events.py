@@ -1611,7 +1611,7 @@ def _incident_meant(
     "this incident, for which X are held responsible" (the relative pronoun's noun). It is the
     last violent event told of in that sentence or the two before it."""
     for t in scope:
-        if t.tag_ == "WDT" and t.head.dep_ == "prep" and t.i > 1:
+        if t.tag_ == "WDT" and t.head.dep_ == "prep" and t.head.i >= 2:
             # "this incident, for which": the noun just before the clause, wherever the parser hangs it
             t = t.doc[t.head.i - 2] if t.doc[t.head.i - 1].is_punct else t.doc[t.head.i - 1]
         if t.i in by_token:

@@ -32,7 +32,7 @@ CHUNK_CHARS = 20_000
 # may wrap onto the next line ("[SENTENCE AS\nPUBLISHED]"). Other bracketed words are the
 # editor's insertions into the sentence ("[PRESIDENT ALFREDO] CRISTIANI", "THE FRONT [FMLN]").
 _NOTE = re.compile(
-    r"(?:(?<=^)|(?<=\n\n)|(?<=--)|(?<=\]))[ \t]*\[[A-Z][A-Z .,'\n-]{0,60}\]"  # opening a paragraph
+    r"(?:^|(?<=\n\n)|(?<=--)|(?<=\]))[ \t]*\[[A-Z][A-Z .,'\n-]{0,60}\]"  # opening a paragraph
     r"|\[[^\[\]]{0,60}\b(?:TEXT|REPORT|COMMUNIQUE|RECORDING|CONTINUED|PASSAGE|OMITTED|INDISTINCT|"
     r"EXCERPTS?|STATEMENT|INTERVIEW|SPEECH|APPLAUSE|LAUGHTER|SHOUTS?|AS\sHEARD|AS\sPUBLISHED|"
     r"AS\sRECEIVED|BREAK\sIN|CHANGES\sTHOUGHT|CORRECTS\sHIMSELF|NOT\sFURTHER\sIDENTIFIED|EDITORIAL|"

@@ -27,7 +27,7 @@ from spacy.language import Language
 from eventkg.nlp.gazetteers import demonyms as gazetteer_demonyms
 from eventkg.nlp.gazetteers import load_gazetteer
 
-__all__ = ["is_upper_text", "truecase"]
+__all__ = ["ORG_HEADS", "is_upper_text", "truecase"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SENTENCE_END = re.compile(r"[.!?:;\]]\s*[\"']?\s*$|--\s*$|\n\s*\n\s*[\"']?\s*$")
@@ -244,9 +244,9 @@ def truecase(text: str, nlp: Language) -> str:
 
 
 #: last words of an organisation's name: "the Cinchonero Popular Liberation Movement"
-_ORG_HEADS = {"movement", "front", "army", "forces", "force", "command", "commando", "commandos", "union",
-              "party", "alliance", "brigade", "battalion", "organization", "organisation", "unit",
-              "column", "council", "committee", "federation", "association", "directorate"}  # fmt: skip
+ORG_HEADS = {"movement", "front", "army", "forces", "force", "command", "commando", "commandos", "union",
+             "party", "alliance", "brigade", "battalion", "organization", "organisation", "unit",
+             "column", "council", "committee", "federation", "association", "directorate"}  # fmt: skip
 #: words an organisation's name does not run across: "the Cristiani government forces"
 _NOT_IN_ORG_NAMES = _NOT_IN_NAMES | _NAME_PARTICLES | {"a", "an", "by", "to", "in", "on", "at", "with",
                                                        "from", "government", "police"}  # fmt: skip
@@ -260,7 +260,7 @@ def _organisations(
     ("CINCHONERO POPULAR LIBERATION MOVEMENT", "ATLACATL BATTALION"; not "SALVADORAN ARMY")."""
     out = []
     for j, w in enumerate(words):
-        if w.lower() not in _ORG_HEADS:
+        if w.lower() not in ORG_HEADS:
             continue
         start, k = None, j - 1
         while k >= 0 and j - k <= 4 and _adjacent([matches[k], matches[k + 1]], text):
