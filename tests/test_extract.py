@@ -1765,6 +1765,13 @@ def test_premises_of_a_bank_or_a_bus_blown_up_are_targets_and_a_neighborhood_is_
     )
     [ev] = asserted(ex, "Attack")
     assert "car" not in labels(ex, ev, "target") and "district office" in labels(ex, ev, "target")
+    # "it was detonated": the truck "it" points back to was the bomb, not what the bomb hit
+    ex = run(
+        "He drove the truck to a lake, explosives were loaded into the truck there, "
+        "and it was detonated in Oklahoma City on Wednesday, killing 168 people."
+    )
+    [ev] = [e for e in asserted(ex, "Attack") if labels(ex, e, "instrument")]
+    assert "truck" not in labels(ex, ev, "target")
 
 
 def test_a_date_the_parser_hangs_on_a_group_is_not_part_of_its_name() -> None:
@@ -1893,3 +1900,16 @@ def test_a_neighborhood_named_without_its_city_is_in_the_dateline_city() -> None
     ex = extract(parse(make_nlp(), art), art)
     [ev] = asserted(ex, "Attack")
     assert {"San Salvador", "El Salvador"} <= places_with_parents(ex, ev)
+
+
+def test_the_bodies_of_people_killed_by_someone_name_the_victims() -> None:
+    # the participle hangs on "the bodies"; those murdered are the people the bodies were
+    ex = run(
+        "The bodies of the Spanish Jesuits murdered by uniformed individuals were buried in San Salvador."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "victim") == {"Spanish Jesuits"}
+    assert labels(ex, ev, "perpetrator") == {"uniformed individuals"}
+    ex = run("The remains of two missionaries killed by rebels were flown home on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "victim") == {"missionaries"}

@@ -252,7 +252,7 @@ class EntityTable:
                 if appos is not None and appos[1] == "person":
                     self.phrase_alias(appos[0], tok)
                 return appos
-        lemma = _noun_lemma(tok)
+        lemma = noun_lemma(tok)
         low = tok.lower_
         named = self.member_org(tok)  # "Boko Haram fighters", "members of ISIS": acting for the group
         if named is not None:
@@ -325,7 +325,7 @@ class EntityTable:
         named = self.member_org(tok)
         if named is None:
             return None
-        if _noun_lemma(tok) in lx.COLLECTIVE_NOUNS:  # "the Islamic State militant group" is the group itself
+        if noun_lemma(tok) in lx.COLLECTIVE_NOUNS:  # "the Islamic State militant group" is the group itself
             first = min((t.i for t in tok.subtree if self.by_token.get(t.i) == named), default=tok.i)
             text = self.mention(self.doc[first].idx, tok.idx + len(tok)).text
             self.items[named].aliases[" ".join(re.sub('["“”]', " ", text).split())] = None
@@ -962,7 +962,7 @@ def _locative(ent: Span) -> bool:
     }
 
 
-def _noun_lemma(tok: Token) -> str:
+def noun_lemma(tok: Token) -> str:
     """The lemma, also of a common noun the tagger took for a name ("Guerrillas killed ...")."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "PROPN" and not tok.ent_type_ and lemma == tok.lower_:

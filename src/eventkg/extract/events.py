@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from eventkg.extract import lexicon as lx
-from eventkg.extract.entities import EntityTable
+from eventkg.extract.entities import EntityTable, noun_lemma
 from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import resolve_place
 from eventkg.extract.time import WEEKDAYS, is_period, normalize_date, shift
@@ -604,6 +604,9 @@ def _frame(tok: Token) -> list[Token]:
 _WITNESSED = {"report", "register", "record", "hear"}
 
 
+_BODIES = {"body", "corpse", "remains"}
+
+
 def _roles(em: EventMention, table: EntityTable) -> None:
     tok, fam = em.token, em.family
     verbal = tok.pos_ == "VERB"
@@ -657,8 +660,10 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children)
     ):  # "the killer, Chérif Chekatt – shot dead by police": the killer, by name
         noun = tok.head
+        if noun.lemma_.lower() in _BODIES:  # "the bodies of the Jesuits murdered by ...": the Jesuits
+            noun = next((p for c in noun.children if c.lower_ == "of" for p in c.children), noun)
         for t in [c for c in noun.children if c.dep_ == "appos"] or [noun]:
-            if table.kind(table.by_token[t.i]) == "Person" if t.i in table.by_token else _human(t):
+            if table.kind(table.by_token[t.i]) in ("Person", "Group") if t.i in table.by_token else _human(t):
                 _object(em, t, table)
     if fam == "Seizure":
         for c in tok.children:
@@ -942,7 +947,8 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
             em.add("generic_victim" if _generic(t) and not beside else "victim", key)
         elif cat in ("target", "site"):
             _where_target(em, t, table)
-            if not _vehicle_bomb(em.token, t):
+            noun = t.lemma_.lower() if t.pos_ != "PRON" else table.items[key].label.split()[-1].lower()
+            if not _vehicle_bomb(em.token, noun, t):  # "the truck ..., and it was detonated"
                 em.add("target", key)
         elif cat == "place":
             em.add("place", key)
@@ -955,10 +961,10 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
 _LADEN = {"pack", "load", "lade", "fill", "rig", "stuff", "laden"}
 
 
-def _vehicle_bomb(trigger: Token, t: Token) -> bool:
+def _vehicle_bomb(trigger: Token, vehicle: str, t: Token) -> bool:
     """ "detonated the car", "he blew up the car" (a car packed with explosives): the vehicle was
     the bomb, not its target; "guerrillas blew up a public bus" destroyed the bus."""
-    lemma, vehicle = trigger.lemma_.lower(), t.lemma_.lower()
+    lemma = trigger.lemma_.lower()
     if vehicle not in _VEHICLES or lemma not in _EXPLODE:
         return False
     if lemma != "blow":
@@ -1160,7 +1166,7 @@ def _armed(key: str, table: EntityTable) -> bool:
 
 
 def _human(t: Token) -> bool:
-    return t.pos_ in _NOUN and (t.lemma_.lower() in lx.HUMAN_NOUNS or t.lower_ in lx.HUMAN_NOUNS)
+    return t.pos_ in _NOUN and (noun_lemma(t) in lx.HUMAN_NOUNS or t.lower_ in lx.HUMAN_NOUNS)
 
 
 def _last_thing(t: Token, table: EntityTable) -> tuple[str, str] | None:

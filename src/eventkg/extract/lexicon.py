@@ -363,7 +363,8 @@ HUMAN_NOUNS |= {"seaman", "seamen", "crewman", "crewmen", "follower", "sympathiz
                 "patient", "medic", "paramedic", "chauffeur", "trucker", "fishermen", "shepherd", "nomad",
                 "tribesman", "tribesmen", "employer", "owner", "manager", "executive", "correspondent",
                 "photographer", "cameraman", "broadcaster", "editor", "writer", "artist", "actor",
-                "actress", "singer", "athlete", "player", "coach", "referee"}  # fmt: skip
+                "actress", "singer", "athlete", "player", "coach", "referee", "jesuit", "archbishop",
+                "friar", "deacon", "clergyman", "clergymen", "catechist", "preacher"}  # fmt: skip
 #: plural nouns that name nobody in particular: not worth a victim node of their own
 GENERIC_PEOPLE = {"people", "person", "persons", "other", "others", "individual", "one", "those", "victim",
                   "casualty", "dead", "wounded", "injured", "body", "thousand", "thousands",
