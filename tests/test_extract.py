@@ -1301,6 +1301,10 @@ def test_a_person_is_also_called_by_title_and_name() -> None:
     ex = run("Colonel Hector Hernandez ordered the killing of six priests in San Salvador on Monday.")
     person = next(e for e in ex.entities if e.label == "Hector Hernandez")
     assert "Colonel Hector Hernandez" in person.aliases
+    text = "SAN SALVADOR, 19 APR 89 -- PRESIDENT-ELECT ALFREDO CRISTIANI CONDEMNED THE KILLING OF A JUDGE."
+    art = Article(id="w", text=text, dateline_end=text.index("PRESIDENT"), published=dt.date(1989, 4, 19))
+    ex = extract(parse(make_nlp(), art), art)
+    assert "Alfredo Cristiani" in {e.label for e in ex.entities if e.kind == "Person"}
 
 
 def test_a_list_of_crimes_names_no_victims() -> None:
@@ -1913,3 +1917,12 @@ def test_the_bodies_of_people_killed_by_someone_name_the_victims() -> None:
     ex = run("The remains of two missionaries killed by rebels were flown home on Monday.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "victim") == {"missionaries"}
+
+
+def test_those_who_were_hurt_too_in_an_elided_comparison_are_victims() -> None:
+    ex = run(
+        "A car bomb exploded near the barracks in Lima on Monday. Twelve soldiers were injured, "
+        "as were some pedestrians, including a child."
+    )
+    victims = {label for ev in asserted(ex, "Attack") for label in labels(ex, ev, "victim")}
+    assert {"soldiers", "pedestrians", "child"} <= victims

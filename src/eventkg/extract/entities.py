@@ -773,11 +773,12 @@ def _name_word(t: Token) -> bool:
     )
 
 
+#: words before a name that are not part of it ("Dr", "President-elect")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "colonel", "col", "general", "gen", "lieutenant", "lt",
                "captain", "capt", "major", "sergeant", "sgt", "father", "monsignor", "msgr", "bishop",
                "archbishop", "senator", "deputy", "minister", "mayor", "judge", "commander", "brigadier",
                "governor", "ambassador", "sister", "brother", "reverend", "rev", "professor",
-               "prof"}  # fmt: skip
+               "prof", "elect"}  # fmt: skip
 
 
 def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:

@@ -382,6 +382,21 @@ def _inherited_subject(tok: Token) -> list[Token]:
     return []
 
 
+def _as_were(verb: Token) -> list[Token]:
+    """ "12 soldiers were injured, as were some pedestrians", "rebels attacked, as did bandits":
+    the subjects of the verb the comparison leaves out, who did or suffered the same."""
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.pos_ == "AUX"
+        and c.lemma_ in ("be", "do")
+        and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"
+    ]
+
+
 def _irregulars_destroy(tok: Token, table: EntityTable) -> bool:
     """An armed group or its fighters destroyed a building, a vehicle or a pylon."""
     objects = [c for c in tok.children if c.dep_ == "dobj"]
@@ -616,9 +631,10 @@ def _roles(em: EventMention, table: EntityTable) -> None:
     for f in _frame(tok):
         own = f is tok
         inherited = _inherited_subject(f) if verbal else []
-        for c in [*f.children, *inherited]:
-            dep = c.dep_
-            if c in inherited and any(x.dep_ == "auxpass" for x in f.children):
+        elided = _as_were(f) if verbal and own else []
+        for c in [*f.children, *inherited, *elided]:
+            dep = "nsubj" if c in elided else c.dep_
+            if (c in inherited or c in elided) and any(x.dep_ == "auxpass" for x in f.children):
                 dep = "nsubjpass"  # "the soldiers were on a visit and were wounded": who was wounded
             if f is not tok and f.lemma_.lower() in _WITNESSED and dep != "prep":
                 continue  # "reported by residents": who heard it, not who did it
