@@ -368,6 +368,18 @@ def test_no_one_hurt_is_no_figure() -> None:
     assert ev.injured is None
 
 
+def test_casualties_dead_or_wounded_are_neither_count() -> None:
+    ex = run(
+        "Rebels attacked the garrison in Tejutepeque on Monday, inflicting 90 casualties, "
+        "including dead or wounded."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert ev.killed is None and ev.injured is None
+    ex = run("A bomb exploded in Lima on Monday, leaving 286 people wounded and 12 dead.")
+    [ev] = asserted(ex, "Attack")
+    assert (ev.killed, ev.injured) == (12, 286)
+
+
 def test_detainees_listed_with_including_and_pronouns() -> None:
     ex = run("Leftists were arrested in Madrid, including Eva Forest and Lidia Falcon.")
     [ar] = asserted(ex, "Arrest")
@@ -1323,6 +1335,18 @@ def test_a_wars_toll_is_no_events() -> None:
     )
     for ev in asserted(ex, "Attack"):
         assert "persons" not in labels(ex, ev, "victim")
+
+
+def test_a_count_of_deaths_up_to_now_is_no_incident() -> None:
+    for tally in (
+        "Since the party was founded, nearly 1,000 of its members have been murdered.",
+        "Over the past nine years about 60 people have been killed for political reasons.",
+        "So far, over 1,000 people have been killed, including the party's leader.",
+        "Guerrillas have killed 20 soldiers since the beginning of the year.",
+    ):
+        assert not asserted(run(tally), "Attack"), tally
+    [ev] = asserted(run("Five people have been killed in a bomb attack in Lima since Monday."), "Attack")
+    assert ev.killed == 5
 
 
 def test_a_crime_someone_was_sentenced_for_is_no_incident() -> None:

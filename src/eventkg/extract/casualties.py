@@ -76,6 +76,9 @@ def _outcome(num: Span, head: Token) -> str | None:
     """The outcome the counted people suffered, from the parse, then from nearby words."""
     if _outcome_word(head) and head.pos_ in ("VERB", "ADJ"):  # "at least twenty wounded"
         return _outcome_word(head)
+    for c in head.children:  # "leaving 286 people wounded and 12 dead": the 12 are dead
+        if c.dep_ in ("amod", "acl") and c.i > head.i and _outcome_word(c) and c.pos_ in ("VERB", "ADJ"):
+            return _outcome_word(c)
     gov = head.head
     if head.dep_ in ("nsubjpass", "nsubj", "dobj", "attr", "conj") and gov is not head:
         found = _outcome_word(gov)
@@ -105,6 +108,9 @@ def _outcome(num: Span, head: Token) -> str | None:
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "conj" and not _outcome_word(t):
             break
         if _outcome_word(t):
+            pair = [x for x in (t.head, *t.children) if (x.dep_ == "conj" or t.dep_ == "conj") and x is not t]
+            if any(_outcome_word(x) not in (None, _outcome_word(t)) for x in pair if _outcome_word(x)):
+                return None  # "90 casualties, including dead or wounded": both, in no given split
             return _outcome_word(t)
     top = _list_members(head)[0]
     if top is not head and top.i < head.i and head.dep_ == "conj":

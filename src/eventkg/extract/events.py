@@ -351,6 +351,8 @@ def _generic_mention(tok: Token) -> bool:
         return True  # "the killing of Muslims in American-led wars": war casualties, no incident
     if tok.pos_ == "VERB" and any(is_period(p) for c in tok.children if c.dep_ == "prep" for p in c.children):
         return True  # "five judges have been killed in 2 months": a tally over a period
+    if tok.pos_ == "VERB" and _tally(tok):
+        return True
     verb = tok if tok.pos_ == "VERB" else tok.head
     for _ in range(2):
         if any(c.dep_ == "advmod" and c.lower_ in lx.GENERIC_ADVERBS for c in verb.children):
@@ -358,6 +360,36 @@ def _generic_mention(tok: Token) -> bool:
         if verb.dep_ == "ROOT":
             break
         verb = verb.head
+    return False
+
+
+_SINCE_WHEN = {"year", "month", "decade", "founding", "foundation", "beginning", "start", "creation"}
+
+
+def _tally(verb: Token) -> bool:
+    """ "since the UP was founded, nearly 1,000 of its members have been murdered", "so far,
+    over 1,000 people have died", "about 60 have been killed over the past 9 years": a count
+    of deaths over a stretch of time up to now, not one incident."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
+               for c in verb.children):  # fmt: skip
+        return False
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+                return True  # "since the party was founded"
+            pobjs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else []
+            if c.lower_ == "since" and any(p.like_num or p.lemma_.lower() in _SINCE_WHEN for p in pobjs):
+                return True  # "since 1980", "since the beginning of the year"
+            if any(is_period(p) for p in pobjs) or (
+                c.lower_ == "to" and any(p.lower_ == "date" for p in pobjs)
+            ):
+                return True  # "over the past nine years", "to date"
+            if (
+                c.dep_ == "advmod"
+                and c.lower_ == "far"
+                and any(x.lower_ in ("so", "thus") for x in c.children)
+            ):
+                return True  # "so far"
     return False
 
 
