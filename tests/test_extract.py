@@ -378,6 +378,8 @@ def test_casualties_dead_or_wounded_are_neither_count() -> None:
     ex = run("A bomb exploded in Lima on Monday, leaving 286 people wounded and 12 dead.")
     [ev] = asserted(ex, "Attack")
     assert (ev.killed, ev.injured) == (12, 286)
+    ex = run("Rioters shot at the prisoners in Pavon on Monday. Risking their lives, 100 prisoners escaped.")
+    assert all(ev.killed is None for ev in asserted(ex))
 
 
 def test_detainees_listed_with_including_and_pronouns() -> None:

@@ -116,7 +116,7 @@ def _outcome(num: Span, head: Token) -> str | None:
     if top is not head and top.i < head.i and head.dep_ == "conj":
         return _outcome(num, top)  # "killed two soldiers and three civilians": as the first
     for t in reversed(doc[max(sent.start, num.start - 3) : num.start]):  # "killing five", "toll to 12"
-        if t.like_num or t.text in (";", ":", "."):
+        if t.like_num or t.text in (";", ":", ".", ","):  # "risking their lives, 100 prisoners escaped"
             break
         if _outcome_word(t) and t.pos_ in ("VERB", "NOUN", "ADJ"):
             return _outcome_word(t)
