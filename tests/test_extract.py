@@ -380,6 +380,17 @@ def test_casualties_dead_or_wounded_are_neither_count() -> None:
     assert (ev.killed, ev.injured) == (12, 286)
     ex = run("Rioters shot at the prisoners in Pavon on Monday. Risking their lives, 100 prisoners escaped.")
     assert all(ev.killed is None for ev in asserted(ex))
+    # a casualty word after the people's own verb or after another noun phrase is not theirs
+    ex = run(
+        "Gunmen killed Senator Galan in Soacha on Friday. Nine judges are investigating the assassination."
+    )
+    assert [ev.killed for ev in asserted(ex, "Attack")] == [1]
+    ex = run(
+        "The kidnapping of five students and the murder of a businessman in Guatemala on Monday shocked many."
+    )
+    assert all(ev.killed in (None, 1) for ev in asserted(ex))
+    ex = run("Twelve students were kidnapped in Guatemala on Monday. Five were later found murdered.")
+    assert 5 in {ev.killed for ev in asserted(ex)}
 
 
 def test_detainees_listed_with_including_and_pronouns() -> None:

@@ -72,6 +72,10 @@ def _outcome_word(tok: Token) -> str | None:
     return lx.OUTCOME_WORDS.get(tok.lemma_.lower()) or lx.OUTCOME_WORDS.get(tok.lower_)
 
 
+#: verbs that tell the state people were found in: "found murdered", "reported dead", "left dead"
+_FOUND = {"find", "report", "leave", "confirm", "declare", "pronounce", "list"}
+
+
 def _outcome(num: Span, head: Token) -> str | None:
     """The outcome the counted people suffered, from the parse, then from nearby words."""
     if _outcome_word(head) and head.pos_ in ("VERB", "ADJ"):  # "at least twenty wounded"
@@ -105,8 +109,13 @@ def _outcome(num: Span, head: Token) -> str | None:
     for t in doc[head.i + 1 : min(head.i + 5, sent.end)]:  # "286 others wounded"
         if t.like_num or t.text in (";", ":"):
             break
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "conj" and not _outcome_word(t):
-            break
+        if (
+            t.pos_ in ("NOUN", "PROPN", "VERB", "DET")
+            and t.dep_ != "conj"
+            and not _outcome_word(t)
+            and not (t.pos_ == "VERB" and t.lemma_.lower() in _FOUND)
+        ):  # "nine judges are investigating the assassination", "five students and the murder";
+            break  # not "5 were later found murdered"
         if _outcome_word(t):
             pair = [x for x in (t.head, *t.children) if (x.dep_ == "conj" or t.dep_ == "conj") and x is not t]
             if any(_outcome_word(x) not in (None, _outcome_word(t)) for x in pair if _outcome_word(x)):
