@@ -1963,3 +1963,15 @@ def test_those_who_were_hurt_too_in_an_elided_comparison_are_victims() -> None:
     )
     victims = {label for ev in asserted(ex, "Attack") for label in labels(ex, ev, "victim")}
     assert {"soldiers", "pedestrians", "child"} <= victims
+
+
+def test_a_bomb_at_a_part_of_a_building_or_vehicle_targets_the_whole() -> None:
+    ex = run("An individual placed a bomb on the roof of the armored vehicle in San Salvador on Friday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"armored vehicle"}
+    ex = run("Terrorists placed a bomb at the entrance of the bank in Lima on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"bank"}
+    ex = run("A bomb exploded under the car of the judge in Lima on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"car"}

@@ -1040,6 +1040,14 @@ def _where_target(em: EventMention, t: Token, table: EntityTable) -> None:
 _STREET_WORDS = lx.STREET_NOUNS | {"square", "rue"}  # "on X street": where it happened, not its target
 
 
+#: parts of a thing: "the windows of nearby buildings" were damaged, so were the buildings; a
+#: bomb "on the roof of the armored vehicle" was aimed at the vehicle
+_PARTS = {"window", "windshield", "windscreen", "showcase", "door", "doorway", "facade", "roof", "wall",
+          "ceiling", "glass", "front", "storefront", "shopfront", "windowpane", "part", "entrance", "gate",
+          "side", "steps", "lobby", "porch", "garage", "courtyard", "yard", "grounds", "premises", "hood",
+          "trunk", "wheel"}  # fmt: skip
+
+
 def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
     if t.lower_ in ("front", "vicinity", "outskirts") and em.violent:  # "in front of the embassy"
         for of in t.children:
@@ -1050,6 +1058,9 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
                         em.near_targets.append(got_near[0])
                     elif got_near is not None and got_near[1] == "place":
                         em.add("place", got_near[0])
+        return
+    if em.violent and _whole(t) is not t and table.filler(t) is None:
+        _prep(em, prep, _whole(t), table)  # "placed a bomb on the roof of the armored vehicle"
         return
     got = table.filler(t)
     if (
@@ -1093,8 +1104,8 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
         em.add("instrument", key)
     elif prep == "by" and cat in ("agent", "person"):
         em.add("perpetrator", key)
-    elif prep in ("on", "against", "at", "upon", "of", "in", "inside", "targeting", "to"):
-        directed = em.token.pos_ in _NOUN or em.token.lemma_.lower() in _DIRECTED
+    elif prep in ("on", "against", "at", "upon", "of", "in", "inside", "targeting", "to", "under", "beneath"):
+        directed = em.token.pos_ in _NOUN or em.token.lemma_.lower() in _DIRECTED | _PLANT
         slain = prep == "of" and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS  # "the murder of two men"
         if slain and cat == "agent" and table.kind(key) == "Group":
             cat = "human"
@@ -1587,11 +1598,6 @@ _DAMAGE = {
     "target",
     "strike",
 }
-
-
-#: parts of a thing: "the windows of nearby buildings" were damaged, so were the buildings
-_PARTS = {"window", "windshield", "windscreen", "showcase", "door", "facade", "roof", "wall", "ceiling",
-          "glass", "front", "storefront", "shopfront", "windowpane", "part"}  # fmt: skip
 
 
 def _whole(t: Token) -> Token:
