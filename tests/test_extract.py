@@ -391,6 +391,16 @@ def test_casualties_dead_or_wounded_are_neither_count() -> None:
     assert all(ev.killed in (None, 1) for ev in asserted(ex))
     ex = run("Twelve students were kidnapped in Guatemala on Monday. Five were later found murdered.")
     assert 5 in {ev.killed for ev in asserted(ex)}
+    ex = run(
+        "Bombs exploded at several banks in Cali last night. Two security officers are among the wounded."
+    )
+    assert [ev.injured for ev in asserted(ex, "Attack")] == [2]
+    ex = run(
+        "A bomb hit the helicopter in Guancorita on Monday. The condition of four of the six persons "
+        "injured, two soldiers and two newsmen, was serious."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "soldiers" in labels(ex, ev, "victim")
 
 
 def test_detainees_listed_with_including_and_pronouns() -> None:

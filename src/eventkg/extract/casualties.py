@@ -76,6 +76,10 @@ def _outcome_word(tok: Token) -> str | None:
 _FOUND = {"find", "report", "leave", "confirm", "declare", "pronounce", "list"}
 
 
+#: "among the wounded": the people hurt, not the harm
+_THE_HURT = {"wounded", "injured", "dead", "killed"}
+
+
 def _outcome(num: Span, head: Token) -> str | None:
     """The outcome the counted people suffered, from the parse, then from nearby words."""
     if _outcome_word(head) and head.pos_ in ("VERB", "ADJ"):  # "at least twenty wounded"
@@ -114,6 +118,7 @@ def _outcome(num: Span, head: Token) -> str | None:
             and t.dep_ != "conj"
             and not _outcome_word(t)
             and not (t.pos_ == "VERB" and t.lemma_.lower() in _FOUND)
+            and not (t.pos_ == "DET" and t.head.lower_ in _THE_HURT)  # "two officers are among the wounded"
         ):  # "nine judges are investigating the assassination", "five students and the murder";
             break  # not "5 were later found murdered"
         if _outcome_word(t):
@@ -125,7 +130,15 @@ def _outcome(num: Span, head: Token) -> str | None:
     if top is not head and top.i < head.i and head.dep_ == "conj":
         return _outcome(num, top)  # "killed two soldiers and three civilians": as the first
     for t in reversed(doc[max(sent.start, num.start - 3) : num.start]):  # "killing five", "toll to 12"
-        if t.like_num or t.text in (";", ":", ".", ","):  # "risking their lives, 100 prisoners escaped"
+        before = doc[t.i - 1] if t.i > sent.start else t
+        if (
+            t.text == ","
+            and t.i == num.start - 1
+            and _outcome_word(before)
+            and before.pos_ in ("VERB", "ADJ")
+        ):
+            return _outcome_word(before)  # "six persons injured, two soldiers and two newsmen"
+        if t.like_num or t.text in (";", ":", ".", ","):  # not "risking their lives, 100 prisoners escaped"
             break
         if _outcome_word(t) and t.pos_ in ("VERB", "NOUN", "ADJ"):
             return _outcome_word(t)
