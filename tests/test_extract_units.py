@@ -209,6 +209,12 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     out = truecase(text, make_nlp())
     assert "Cinchonero Popular Liberation Movement" in out and "Atlacatl Battalion" in out
     assert "Salvadoran army" in out
+    # a party or front "of" a named place is a name too; "this party of Chile" is not one
+    text = "MEMBERS OF THE COMMUNIST PARTY OF CHILE MET THE PARTY OF PRESIDENT CRISTIANI. THIS PARTY OF CHILE"
+    out = truecase(text, make_nlp())
+    assert (
+        "the Communist Party of Chile" in out and "the party of president" in out and "This party of" in out
+    )
 
 
 def test_capital_of_a_demonym() -> None:

@@ -180,6 +180,7 @@ def truecase(text: str, nlp: Language) -> str:
     demonyms = gazetteer_demonyms()
     name_run: list[int] = [-2]  # indexes of words taken as (part of) a name or a title
     named: set[int] = set()  # indexes of words taken for names or nationalities
+    listed: set[int] = set()  # indexes of words of gazetteer names
     i = 0
     while i < len(matches):
         done = False
@@ -189,6 +190,7 @@ def truecase(text: str, nlp: Language) -> str:
                 spelled = [w for w in _WORD.findall(names[key])]
                 for m, w in zip(matches[i : i + n], spelled, strict=True):
                     out[m.start() : m.end()] = list(w) if len(w) == m.end() - m.start() else list(m.group())
+                listed.update(range(i, i + n))
                 i += n
                 done = True
                 break
@@ -226,7 +228,7 @@ def truecase(text: str, nlp: Language) -> str:
             cased = cased[0].upper() + cased[1:]
         out[m.start() : m.end()] = list(cased)
         i += 1
-    for a, b in _organisations(words, matches, text, named, demonyms):
+    for a, b in _organisations(words, matches, text, named, demonyms, listed):
         for m in matches[a : b + 1]:  # "the Cinchonero Popular Liberation Movement": one name
             out[m.start() : m.end()] = list(m.group()[0] + m.group()[1:].lower())
     for abbr in _DOTTED.finditer(text):  # "U.S.", "U.N.": an abbreviation stays in capitals
@@ -253,7 +255,12 @@ _NOT_IN_ORG_NAMES = _NOT_IN_NAMES | _NAME_PARTICLES | {"a", "an", "by", "to", "i
 
 
 def _organisations(
-    words: list[str], matches: list[re.Match[str]], text: str, named: set[int], demonyms: dict[str, str]
+    words: list[str],
+    matches: list[re.Match[str]],
+    text: str,
+    named: set[int],
+    demonyms: dict[str, str],
+    listed: set[int],
 ) -> list[tuple[int, int]]:
     """Word index spans of organisation names: a word taken for a name (or a nationality two or
     more words before), then up to three more words, the last an organisation's head noun
@@ -269,9 +276,37 @@ def _organisations(
             if k in named and (words[k].lower() not in demonyms or k < j - 1):
                 start = k
             k -= 1
+        if start is None and _named_after_of(j, words, matches, text, named | listed):
+            k = j - 1  # "THE COMMUNIST PARTY OF CHILE": the words before the head, up to "the"
+            while k >= 0 and j - k <= 3 and _adjacent([matches[k], matches[k + 1]], text):
+                if (
+                    words[k].lower() in _NOT_IN_ORG_NAMES | _NOT_BEFORE_OF
+                    or text[max(0, matches[k].start() - 1)].isdigit()  # not "17TH FRONT OF"
+                ):
+                    break
+                start = k
+                k -= 1
         if start is not None:
             out.append((start, j))
     return out
+
+
+#: heads of names that go on with "of" and a place: "the Communist Party of Chile"
+_HEADS_OF = {"party", "movement", "front", "union", "alliance", "federation", "association", "council",
+             "committee", "organization", "organisation", "confederation"}  # fmt: skip
+#: common words before such a head that make it a description, not a name
+_NOT_BEFORE_OF = {"this", "that", "its", "his", "their", "our", "other", "same", "new", "local", "whole"}
+
+
+def _named_after_of(
+    j: int, words: list[str], matches: list[re.Match[str]], text: str, named: set[int]
+) -> bool:
+    """ "PARTY OF CHILE", "ASSOCIATION OF THE SAN CARLOS ...": an organisation's head noun, then
+    "of" and a name."""
+    if words[j].lower() not in _HEADS_OF or j + 2 >= len(words) or words[j + 1].lower() != "of":
+        return False
+    after = j + 3 if words[j + 2].lower() == "the" and j + 3 < len(words) else j + 2
+    return after in named and _adjacent(matches[j : after + 1], text)
 
 
 def _first_name(
