@@ -1985,3 +1985,15 @@ def test_a_bomb_at_a_part_of_a_building_or_vehicle_targets_the_whole() -> None:
     ex = run("A bomb exploded under the car of the judge in Lima on Monday.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "target") == {"car"}
+
+
+def test_a_faction_named_before_a_known_group_is_the_group_by_its_longer_name() -> None:
+    ex = run(
+        "The so-called Camilist Union Army of National Liberation murdered a police inspector in Cesar "
+        "on Monday."
+    )
+    [ev] = asserted(ex, "Attack")
+    [perpetrator] = [r.entity for r in ev.roles if r.role == "perpetrator"]
+    group = ex.entity(perpetrator)
+    assert group.kind == "ArmedGroup"
+    assert "Camilist Union Army of National Liberation" in group.aliases

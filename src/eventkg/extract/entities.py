@@ -304,6 +304,8 @@ class EntityTable:
         """The named group a phrase of its members names: "Taliban gunmen", "members of ISIS"."""
         if tok.lemma_.lower() not in lx.MEMBER_NOUNS and tok.lower_ not in lx.MEMBER_NOUNS:
             return None
+        if self._named_group(tok) is not None:
+            return None  # "the Camilist Union Army of National Liberation" is a group's own name
         for child in tok.children:
             named = self._named_group(child) if child.dep_ in ("compound", "nmod", "poss") else None
             if named is None and child.dep_ == "prep" and child.lower_ in ("of", "from"):
@@ -863,6 +865,17 @@ def _gazetteer(table: EntityTable, ent: Span) -> None:
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if not (nxt is not None and nxt.text == "-" and nxt.idx == ent.end_char):  # not "al-Qaeda-linked"
             table.armed_mentions.append((ent.start, key))
+        left = ent.start  # "the Camilist Union Army of National Liberation": a faction's longer name
+        while (
+            left > 0
+            and (t := ent.doc[left - 1]).pos_ == "PROPN"
+            and t.dep_ == "compound"
+            and t.head.i >= left - 1
+        ):
+            left -= 1
+        if left < ent.start and ent.doc[left].head.i < ent.end:
+            text = table.mention(ent.doc[left].idx, ent.end_char).text
+            table.items[key].aliases[" ".join(text.split())] = None
     elif name == "outlets":
         key = table.add(f"outlet:{entry.key}", "NewsOutlet", entry.label, mention, global_id=True)
     else:
