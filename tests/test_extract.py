@@ -1903,6 +1903,9 @@ def test_a_description_keeps_its_adverb_and_what_the_people_wore() -> None:
     assert {"Some 30 men wearing military uniforms", "men wearing military uniforms"} <= strings(
         ex, ev, "perpetrator"
     )
+    ex = run("Silvia Azurdia was abducted in Guatemala City by eight men in civilian clothes on Monday.")
+    [ev] = asserted(ex, "Attack")
+    assert "eight men in civilian clothes" in strings(ex, ev, "perpetrator")
 
 
 def test_an_unknown_group_in_capitals_claims_responsibility_by_its_whole_name() -> None:

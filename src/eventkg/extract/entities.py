@@ -390,7 +390,7 @@ class EntityTable:
             worn = (
                 c.dep_ == "prep"
                 and c.lower_ == "in"
-                and any(p.lemma_.lower() in _CLOTHES for p in c.children)
+                and any(p.lemma_.lower() in _CLOTHES or p.lower_ in _CLOTHES for p in c.children)
             )
             sub = list(c.subtree)
             if (
