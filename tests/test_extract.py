@@ -2000,3 +2000,22 @@ def test_a_faction_named_before_a_known_group_is_the_group_by_its_longer_name() 
     group = ex.entity(perpetrator)
     assert group.kind == "ArmedGroup"
     assert "Camilist Union Army of National Liberation" in group.aliases
+
+
+def test_names_listed_before_streets_are_streets_in_the_dateline_city() -> None:
+    text = (
+        "SANTIAGO, 13 FEB 90 (DOMESTIC SERVICE) -- [TEXT] TODAY, A BOMB WENT OFF AT THE GATE OF THE "
+        "UNIVERSITY ON BERNARDO O'HIGGINS AVENUE BETWEEN SAN DIEGO AND ARTURO PRATTS STREETS."
+    )
+    art = Article(
+        id="w",
+        text=text,
+        dateline_end=text.index("TODAY"),
+        dateline_place="SANTIAGO",
+        published=dt.date(1990, 2, 13),
+    )
+    ex = extract(parse(make_nlp(), art), art)
+    assert "San Diego" not in {e.label for e in ex.entities if e.kind == "City"}
+    [ev] = asserted(ex, "Attack")
+    assert {"Santiago", "Chile"} <= places_with_parents(ex, ev)
+    assert "United States" not in places_with_parents(ex, ev)

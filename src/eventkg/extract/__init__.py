@@ -110,8 +110,8 @@ def _tolls(figs: list[Figure]) -> tuple[dict[str, int], list[Figure]]:
 def _place_unknown_places(table: EntityTable, article: Article) -> None:
     """A place no gazetteer knows ("the village of Sajandi") lies in the article's country
     when the article names (or its dateline implies) exactly one; a neighbourhood named without
-    its city ("the Zacamil neighborhood") in a story datelined from a city of that country, in
-    that city."""
+    its city ("the Zacamil neighborhood", "Ahumada Street") in a story datelined from a city of
+    that country, in that city."""
     if len(table.countries) != 1:
         return
     [iso] = table.countries
@@ -122,10 +122,11 @@ def _place_unknown_places(table: EntityTable, article: Article) -> None:
     city = _dateline_place(table, article)
     if city is not None and (table.items[city].kind != "City" or table.ancestors(city)[-1] != nation):
         city = None
-    for d in list(table.items.values()):
+    for key, d in list(table.items.items()):
         if d.kind in ("Place", "Site") and d.parent is None and not d.global_id:
             words = {w.lower() for a in (d.label, *d.aliases) for w in a.split()[-1:]}
-            d.parent = city if city is not None and words & _QUARTERS else nation
+            local = words & (_QUARTERS | lx.STREET_NOUNS) or key.endswith("-street")
+            d.parent = city if city is not None and local else nation
 
 
 _QUARTERS = {"neighborhood", "neighbourhood", "suburb", "barrio", "colonia"}

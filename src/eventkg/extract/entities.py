@@ -493,7 +493,8 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     the full name.
     """
     table = EntityTable(doc, article)
-    ents = _named_people(_merged_people(list(doc.ents)))
+    streets = {t.i for span in _street_list(doc) for t in span}  # "between San Diego and Pratts streets"
+    ents = _named_people(_merged_people([e for e in doc.ents if not all(t.i in streets for t in e)]))
     # a name the text uses as a place once ("the city of Lyon") is that place where the NER
     # took it for a person ("Lyon will host the final")
     placed = {fold(e.text) for e in ents if _place_kind(e)[0] not in (None, "Place")}
@@ -639,9 +640,37 @@ def _locate_local_places(table: EntityTable, doc: Doc) -> None:
 _AREAS = {"City", "Region", "Country"}
 
 
+def _street_list(doc: Doc) -> list[Span]:
+    """The names listed before a plural street noun but the last ("San Diego" in "between San
+    Diego and Arturo Pratts streets"): streets too, not the places they are named after."""
+    out = []
+    for tok in doc:
+        if tok.lower_.removesuffix("s") not in lx.STREET_NOUNS or not tok.lower_.endswith("s"):
+            continue
+        i = tok.i - 1
+        while i >= 0 and (
+            _titled(doc[i]) or (doc[i].pos_ in ("NOUN", "PROPN") and doc[i].dep_ == "compound")
+        ):
+            i -= 1  # the last name, which the street noun's own pass takes
+        while i > 0 and doc[i].lower_ in ("and", ",", "&") and _titled(doc[i - 1]):
+            end = i
+            i -= 1
+            while i >= 0 and _titled(doc[i]):
+                i -= 1
+            out.append(doc[i + 1 : end])
+    return out
+
+
 def _streets(table: EntityTable, doc: Doc) -> None:
     """Named streets ("Oxford Street", "the pedestrian Victor Hugo street", "Rue Victor Hugo"),
     which no gazetteer lists, are places in the city named last before them (or else first)."""
+    for span in _street_list(doc):
+        name = span.text
+        city = table.last_named("City", span.start) or next(
+            (k for k, d in table.items.items() if d.kind == "City"), None
+        )
+        key = table.add(f"place:{slug(name)}-street", "Place", name, table.span_mention(span), parent=city)
+        table.by_token.update({t.i: key for t in span})
     for tok in doc:
         low = tok.lower_
         if low in lx.STREET_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
