@@ -2019,3 +2019,28 @@ def test_names_listed_before_streets_are_streets_in_the_dateline_city() -> None:
     [ev] = asserted(ex, "Attack")
     assert {"Santiago", "Chile"} <= places_with_parents(ex, ev)
     assert "United States" not in places_with_parents(ex, ev)
+
+
+def test_where_a_source_has_its_offices_is_not_where_the_attack_was() -> None:
+    text = (
+        "GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) -- [TEXT] A REPORT BY THE CERIGUA NEWS AGENCY, WHOSE MAIN "
+        "OFFICES ARE IN MEXICO, SAYS THAT A GUERRILLA COLUMN ATTACKED THE FARM 2 DAYS AGO."
+    )
+    art = Article(
+        id="w", text=text, dateline_end=text.index("A REPORT"), dateline_place="GUATEMALA CITY",
+        published=dt.date(1990, 2, 4),
+    )  # fmt: skip
+    ex = extract(parse(make_nlp(), art), art)
+    [ev] = asserted(ex, "Attack")
+    assert "Mexico" not in places_with_parents(ex, ev)
+
+
+def test_one_more_attack_reported_is_apart_and_lends_the_others_only_its_country() -> None:
+    ex = run(
+        "Guerrillas attacked a farm near the coast on Friday, the army said. "
+        "The army also reported that guerrillas killed a peasant in the city of Flores, in Peten, "
+        "and burned a tank truck."
+    )
+    farm = next(ev for ev in asserted(ex, "Attack") if "farm" in labels(ex, ev, "target"))
+    assert "peasant" not in labels(ex, farm, "victim")
+    assert "Flores" not in places_with_parents(ex, farm)

@@ -158,11 +158,14 @@ def _dateline_place(table: EntityTable, article: Article) -> str | None:
 
 
 def _main_place(groups: list[list[EventMention]], table: EntityTable, article: Article) -> str | None:
-    for g in groups:
-        if g[0].family == "Attack" and g[0].status == "asserted":
-            for m in g:
-                if m.roles.get("place"):
-                    return m.roles["place"][0]
+    """Where an event the text places nowhere happened: where the article's attack did; in an
+    article of several attacks, only the country of the first one placed."""
+    attacks = [g for g in groups if g[0].family == "Attack" and g[0].status == "asserted"]
+    for g in attacks:
+        for m in g:
+            if m.roles.get("place"):
+                place = m.roles["place"][0]
+                return place if len(attacks) == 1 else table.ancestors(place)[-1]
     if article.dateline_place:  # the wire dateline's country: where the story is from
         names = [n.strip() for n in article.dateline_place.split(",")]
         rec = resolve_place(names[-1], context=table.countries) or resolve_place(

@@ -795,9 +795,22 @@ def _elsewhere(place: Token, tok: Token) -> bool:
         owners.append(t)
     above = set(place.ancestors)
     for a in above:  # "two brothers who had lived in the United States": where they lived
-        if a.dep_ == "relcl" and a.head.lemma_.lower() in lx.HUMAN_NOUNS and tok not in a.subtree:
+        if tok in a.subtree:
+            continue
+        if a.dep_ == "relcl" and (a.head.lemma_.lower() in lx.HUMAN_NOUNS or _source(a)):
             return True
+        if a.pos_ in ("VERB", "AUX") and a.left_edge.tag_ == "WP$":
+            return True  # "the agency, whose main offices are in Mexico, ...": where its offices are
     return bool(above & set(owners)) and tok not in above
+
+
+def _source(clause: Token) -> bool:
+    """ "a report by the agency, whose offices are in Mexico, says that ...": the clause is in the
+    subject of a verb of saying, so describes who tells, not what is told."""
+    for a in clause.ancestors:
+        if a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in lx.SPEECH_VERBS:
+            return True
+    return False
 
 
 #: nouns of a part of a place: "the Boston street", "the Kabul suburb" is in that place
@@ -1830,8 +1843,13 @@ _ANOTHER = re.compile(
 
 
 def _another_incident(tok: Token) -> bool:
-    """The sentence opens by saying it reports another incident ("Separately, ..."), or the trigger
-    says it is another one ("there was another clash")."""
+    """The sentence opens by saying it reports another incident ("Separately, ..."), the trigger
+    says it is another one ("there was another clash"), or one more is reported."""
+    reported = (
+        tok.pos_ == "VERB" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in ("report", "announce")
+    )
+    if reported and any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.head.children):
+        return True  # "he also reported that guerrillas killed a peasant in Flores": one more
     return bool(_ANOTHER.match(tok.sent.text)) or any(
         c.dep_ == "det" and c.lower_ == "another" for c in tok.children
     )
