@@ -2044,3 +2044,11 @@ def test_one_more_attack_reported_is_apart_and_lends_the_others_only_its_country
     farm = next(ev for ev in asserted(ex, "Attack") if "farm" in labels(ex, ev, "target"))
     assert "peasant" not in labels(ex, farm, "victim")
     assert "Flores" not in places_with_parents(ex, farm)
+
+
+def test_animals_killed_are_no_victims() -> None:
+    ex = run(
+        "Guerrillas attacked Los Llanitos on Monday. Several homes were damaged and animals were killed."
+    )
+    for ev in asserted(ex, "Attack"):
+        assert "animals" not in labels(ex, ev, "victim") | labels(ex, ev, "generic_victim")

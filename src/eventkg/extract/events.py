@@ -1263,8 +1263,14 @@ def _anyone(t: Token) -> bool:
         and lemma not in lx.POTENTIAL_HEADS
         and lemma not in lx.ATTACK_NOUNS
         and lemma not in lx.HUMAN_OBJECT_NOUNS
+        and lemma not in _NOT_PEOPLE
         and not _crimes(t)
     )
+
+
+#: what may be killed and is nobody: "animals were killed in the villages"
+_NOT_PEOPLE = {"animal", "cattle", "livestock", "cow", "horse", "dog", "pig", "chicken", "goat", "sheep",
+               "mule", "donkey", "blood", "time", "hope", "dream", "peace", "process"}  # fmt: skip
 
 
 _CRIMES = (
