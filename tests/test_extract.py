@@ -2052,3 +2052,17 @@ def test_animals_killed_are_no_victims() -> None:
     )
     for ev in asserted(ex, "Attack"):
         assert "animals" not in labels(ex, ev, "victim") | labels(ex, ev, "generic_victim")
+
+
+def test_a_wire_sentence_parsed_as_a_noun_keeps_its_subject() -> None:
+    text = (
+        "SAN SALVADOR, 9 JUN 89 -- UNIDENTIFIED INDIVIDUALS MACHINEGUNNED RODRIGUEZ PORTH'S CAR AS HE WAS "
+        "LEAVING HIS HOME IN THE LA MASCOTA NEIGHBORHOOD."
+    )
+    art = Article(
+        id="w", text=text, dateline_end=text.index("UNIDENTIFIED"), dateline_place="SAN SALVADOR",
+        published=dt.date(1989, 6, 9),
+    )  # fmt: skip
+    ex = extract(parse(make_nlp(), art), art)
+    [ev] = asserted(ex, "Attack")
+    assert "unidentified individuals" in {s.lower() for s in strings(ex, ev, "perpetrator")}

@@ -209,6 +209,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     out = truecase(text, make_nlp())
     assert "Cinchonero Popular Liberation Movement" in out and "Atlacatl Battalion" in out
     assert "Salvadoran army" in out
+    # conflict words the model's lexicon lacks are words; a possessive ends a name
+    out = truecase("UNIDENTIFIED MEN MACHINEGUNNED RODRIGUEZ PORTH'S CAR.", make_nlp())
+    assert "men machinegunned Rodriguez Porth's car" in out
     # a party or front "of" a named place is a name too; "this party of Chile" is not one
     text = "MEMBERS OF THE COMMUNIST PARTY OF CHILE MET THE PARTY OF PRESIDENT CRISTIANI. THIS PARTY OF CHILE"
     out = truecase(text, make_nlp())

@@ -703,6 +703,16 @@ def _roles(em: EventMention, table: EntityTable) -> None:
     if (
         verbal
         and tok.dep_ == "acl"
+        and tok.tag_ in ("VBD", "VBN")
+        and tok.head.dep_ == "ROOT"
+        and tok.head.pos_ in _NOUN
+        and any(c.dep_ == "dobj" for c in tok.children)
+    ):  # "unidentified individuals machinegunned his car", parsed as a noun the verb describes
+        for t in _expand(tok.head):
+            _subject(em, t, table, False)
+    if (
+        verbal
+        and tok.dep_ == "acl"
         and tok.tag_ in ("VBN", "VBD")
         and fam in _VIOLENT
         and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children)

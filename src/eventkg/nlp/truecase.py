@@ -96,7 +96,12 @@ def _lexicon(nlp: Language) -> frozenset[str]:
             for pos in ("noun", "verb", "adj", "adv"):
                 words.update(exc.get(pos, {}).keys())
     words.update(w.lower() for w in nlp.Defaults.stop_words)
-    return frozenset(words)
+    return frozenset(words | _WIRE_WORDS)
+
+
+#: words of conflict reporting the model's word lists lack ("MACHINEGUNNED" is no name)
+_WIRE_WORDS = {"machinegun", "submachinegun", "narcoterrorist", "narcoterrorism", "narcotrafficker",
+               "narcotrafficking", "carbomb", "paramilitaries"}  # fmt: skip
 
 
 @lru_cache(maxsize=4)
@@ -200,7 +205,12 @@ def truecase(text: str, nlp: Language) -> str:
         word = m.group()
         low = word.lower()
         base = low.removesuffix("'s").removesuffix("’s")  # "GALAN'S MURDER": the name "Galan"
-        prev_name = i > 0 and name_run[-1] == i - 1 and _adjacent([matches[i - 1], m], text)
+        prev_name = (
+            i > 0
+            and name_run[-1] == i - 1
+            and _adjacent([matches[i - 1], m], text)
+            and not re.search(r"['’]S$", words[i - 1])  # "PORTH'S CAR": the name ended
+        )
         if low in _CALENDAR or (low == "may" and _between_numbers(m, text)):
             cased = word[0].upper() + word[1:].lower()
         elif low in _TITLES and not re.search(r"[AEIOUY]", word.upper()):
