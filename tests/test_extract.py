@@ -2066,3 +2066,19 @@ def test_a_wire_sentence_parsed_as_a_noun_keeps_its_subject() -> None:
     ex = extract(parse(make_nlp(), art), art)
     [ev] = asserted(ex, "Attack")
     assert "unidentified individuals" in {s.lower() for s in strings(ex, ev, "perpetrator")}
+
+
+def test_charged_with_held_responsible_for_which_and_the_ones_who() -> None:
+    ex = run("Gunmen killed a journalist in Lima on Monday. Two soldiers were charged with the murder.")
+    [ev] = asserted(ex, "Attack")
+    assert "soldiers" in labels(ex, ev, "perpetrator")
+    ex = run(
+        "Three women testified about the massacre, for which they hold the army responsible, "
+        "of 80 peasants in the town of Cayara."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "army" in {x.lower() for x in labels(ex, ev, "perpetrator")}
+    assert "women" not in labels(ex, ev, "perpetrator")
+    ex = run("The president accepted that the soldiers were the ones who murdered the Jesuits.")
+    [ev] = asserted(ex, "Attack")
+    assert "soldiers" in labels(ex, ev, "perpetrator")

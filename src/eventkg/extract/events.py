@@ -886,6 +886,9 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
         got = _antecedent(t, table)
     if got is None and t.lower_ in ("who", "that", "which") and t.head.dep_ == "relcl":
         ante = t.head.head  # "Salman Abedi, the British-Libyan who carried out ...": the one so described
+        if ante.lemma_.lower() in ("one", "those") and ante.dep_ == "attr":
+            # "armed forces personnel were the ones who murdered ...": the subject of "were"
+            ante = next((c for c in ante.head.children if c.dep_ == "nsubj"), ante)
         got = table.filler(ante.head if ante.dep_ == "appos" and ante.head.i in table.by_token else ante)
     if got is None:
         return
@@ -1685,7 +1688,12 @@ _INVOLVED = {
     "accuse",
     "blame",
     "attribute",
+    "charge",
+    "convict",
+    "indict",
 }
+#: verbs whose object (or passive subject) is who is held to have done it: "charged X with the murder"
+_CHARGING = {"accuse", "blame", "charge", "convict", "indict"}
 
 
 #: words that refer back to an event told of before: "this incident", "the action"
@@ -1730,17 +1738,18 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
         # what they are held responsible for is in the word's complements (or its passive
         # subject: "the bombing was attributed to X"), not in its subject
         scope = [t for c in tok.children if c.dep_ in _COMPLEMENTS for t in c.subtree]
-        if lemma == "part" or (lemma == "responsible" and tok.dep_ == "oprd"):
-            # "took part in the attack"; "the incident, for which X are being held responsible"
+        if lemma == "part" or (lemma == "responsible" and tok.dep_ in ("oprd", "ccomp", "xcomp")):
+            # "took part in the attack"; "the incident, for which X are being held responsible";
+            # "the massacre, for which they hold the army responsible"
             scope = [t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree] + scope
         attack = next((by_token[t.i] for t in scope if t.i in by_token), None) or _incident_meant(
             scope, by_token, mentions
         )
         if attack is None:
             continue
-        if lemma in ("accuse", "blame") and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if lemma in _CHARGING and tok.dep_ == "acl" and tok.tag_ == "VBN":
             holders = [tok.head]  # "the soldiers accused of murdering the priests"
-        elif lemma in ("accuse", "blame") or (
+        elif lemma in _CHARGING or (
             lemma in ("implicate", "suspect") and tok.pos_ == "VERB" and tok.dep_ not in ("acl", "relcl")
         ):
             # "X was accused of the killing", "implicated four officers in the murder"
