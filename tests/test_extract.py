@@ -2082,3 +2082,21 @@ def test_charged_with_held_responsible_for_which_and_the_ones_who() -> None:
     ex = run("The president accepted that the soldiers were the ones who murdered the Jesuits.")
     [ev] = asserted(ex, "Attack")
     assert "soldiers" in labels(ex, ev, "perpetrator")
+
+
+def test_a_list_misparsed_as_an_apposition_is_all_damaged() -> None:
+    ex = run(
+        "Guerrillas attacked the university in San Salvador on Monday. One administrative office, one bus, "
+        "and one electrical transformer were damaged as a result of the explosion of four bombs."
+    )
+    targets = set().union(*(labels(ex, ev, "target") for ev in asserted(ex, "Attack")))
+    assert {"bus", "electrical transformer"} <= {x.lower() for x in targets}
+
+
+def test_what_a_bomb_was_planted_under_was_the_target() -> None:
+    ex = run(
+        "Twenty seamen were injured in Callao on Monday by an explosion caused by a bomb planted under "
+        "a bus parked in the street."
+    )
+    targets = set().union(*(labels(ex, ev, "target") for ev in asserted(ex, "Attack")))
+    assert "bus" in {x.lower() for x in targets}

@@ -590,9 +590,11 @@ def _expand(tok: Token) -> list[Token]:
         if c.dep_ == "conj":
             out.extend(_expand(c))
         elif c.dep_ == "appos":  # "Oqueli, leader of the MNR, and Hilda Flores": hung on the apposition
-            out.extend(
-                t for cc in c.children if cc.dep_ == "conj" and cc.pos_ == "PROPN" for t in _expand(cc)
-            )
+            conj = [cc for cc in c.children if cc.dep_ == "conj"]
+            if tok.pos_ == "NOUN" and c.pos_ == "NOUN" and conj and all(cc.pos_ == "NOUN" for cc in conj):
+                out.extend(_expand(c))  # "one office, one bus, and one transformer": a list, misparsed
+            else:
+                out.extend(t for cc in conj if cc.pos_ == "PROPN" for t in _expand(cc))
     return out
 
 
@@ -1804,6 +1806,24 @@ def _weapons_used_in(doc: Doc, table: EntityTable, mentions: list[EventMention])
                     for p in prep.children:
                         if p.i in by_token and by_token[p.i].violent:
                             by_token[p.i].add("instrument", key)
+            if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in _PLANT and acl.i not in by_token:
+                # "an explosion caused by a bomb planted under a bus": the bus was its target
+                same = [m for m in mentions if m.violent and m.token.sent == tok.sent]
+                using = [m for m in same if key in m.roles.get("instrument", [])] or same
+                if not using:
+                    continue
+                attack = min(using, key=lambda m: abs(m.token.i - tok.i))
+                for prep in acl.children:
+                    if prep.dep_ == "prep" and prep.lower_ in _UNDER_ON:
+                        for p in prep.children:
+                            if p.dep_ == "pobj" and p.pos_ == "VERB":  # "a bus standing", misparsed
+                                p = next((c for c in p.children if c.dep_ == "compound"), p)
+                            if p.dep_ in ("pobj", "compound"):
+                                _prep(attack, prep.lower_, p, table)
+
+
+#: where a bomb is put that says what it was put against ("in a car" may be the car that carried it)
+_UNDER_ON = {"under", "beneath", "underneath", "on", "at", "near", "outside", "beside", "behind", "against"}
 
 
 # --------------------------------------------------------------------------- coreference
