@@ -2100,3 +2100,12 @@ def test_what_a_bomb_was_planted_under_was_the_target() -> None:
     )
     targets = set().union(*(labels(ex, ev, "target") for ev in asserted(ex, "Attack")))
     assert "bus" in {x.lower() for x in targets}
+
+
+def test_what_the_bomb_damaged_in_the_next_sentence_was_hit_by_that_blast() -> None:
+    ex = run(
+        "A bomb exploded at the cultural institute in Santiago on Monday. "
+        "The powerful bomb, which was placed at the main entrance, damaged a car parked nearby."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "car" in {x.lower() for x in labels(ex, ev, "target")}

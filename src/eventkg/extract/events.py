@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventkg.extract import lexicon as lx
 from eventkg.extract.entities import EntityTable, noun_lemma
@@ -1667,6 +1667,11 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
         if not hits:
             continue
         same = [m for m in attacks if m.token.sent == tok.sent]
+        if not same and tok.pos_ == "VERB" and _weapon_subject(tok, table):
+            # "The bomb, which was placed at the entrance, damaged a car parked nearby": the blast
+            # told of just before
+            start = _sentence_before(tok.sent, 2).start
+            same = [m for m in attacks if start <= m.token.i < tok.i][-1:]
         if not same:
             continue
         attack = min(same, key=lambda m: abs(m.token.i - tok.i))
@@ -1676,6 +1681,27 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
             if got is not None and got[1] in ("target", "site"):
                 attack.add("damaged", got[0])
                 _where_target(attack, t, table)
+
+
+def _weapon_subject(verb: Token, table: EntityTable) -> bool:
+    """Whether ``verb``'s subject is a weapon or a blast told of before: "the bomb damaged", "the
+    explosion destroyed" (not "a car bomb destroyed", a blast of its own)."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in _BACK for d in c.children):
+            key = table.by_token.get(c.i)
+            if (key is not None and table.kind(key) == "Weapon") or c.lemma_.lower() in _BLASTS:
+                return True
+    return False
+
+
+_BLASTS = {"explosion", "blast", "detonation", "bomb", "device", "charge"}
+
+
+def _sentence_before(sent: Span, n: int) -> Span:
+    """The sentence ``n`` before ``sent`` (or the first of the document)."""
+    sents = list(sent.doc.sents)
+    k = next(k for k, s in enumerate(sents) if s.start == sent.start)
+    return sents[max(0, k - n)]
 
 
 _COMPLEMENTS = ("prep", "pobj", "dobj", "nsubjpass")
@@ -1720,9 +1746,7 @@ def _incident_meant(
             and any(c.lower_ in _BACK for c in t.children if c.dep_ == "det")
             and not any(c.dep_ == "compound" for c in t.children)  # not "the rescue action"
         ):
-            sents = list(t.doc.sents)
-            n = next(k for k, s in enumerate(sents) if s.start <= t.i < s.end)
-            earliest = sents[max(0, n - 2)].start
+            earliest = _sentence_before(t.sent, 2).start
             before = [m for m in mentions if m.violent and earliest <= m.token.i < t.i]
             return before[-1] if before else None
     return None
