@@ -2109,3 +2109,12 @@ def test_what_the_bomb_damaged_in_the_next_sentence_was_hit_by_that_blast() -> N
     )
     [ev] = asserted(ex, "Attack")
     assert "car" in {x.lower() for x in labels(ex, ev, "target")}
+
+
+def test_a_list_of_the_injured_after_with_counts_them_all() -> None:
+    ex = run(
+        "A suicide bomber attacked a patrol near Gao on Monday. Three Malian soldiers were killed with "
+        "four other Malians and a Frenchman injured."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert (ev.killed, ev.injured) == (3, 5)

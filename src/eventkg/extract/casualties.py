@@ -116,6 +116,8 @@ def _outcome(num: Span, head: Token) -> str | None:
         if (
             t.pos_ in ("NOUN", "PROPN", "VERB", "DET")
             and t.dep_ != "conj"
+            and not (t.pos_ == "DET" and t.head.dep_ == "conj" and not _outcome_word(t.head))
+            # "two Americans and an Afghani injured"; not "five students and the murder of"
             and not _outcome_word(t)
             and not (t.pos_ == "VERB" and t.lemma_.lower() in _FOUND)
             and not (t.pos_ == "DET" and t.head.lower_ in _THE_HURT)  # "two officers are among the wounded"
