@@ -2118,3 +2118,12 @@ def test_a_list_of_the_injured_after_with_counts_them_all() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert (ev.killed, ev.injured) == (3, 5)
+
+
+def test_a_name_does_not_end_with_a_preposition() -> None:
+    ex = run(
+        "ON 31 JANUARY, OROMONTIQUE BATTALION TROOPS OF THE 6TH INFANTRY BRIGADE MURDERED PEASANTS "
+        "RAFAEL ROMERO AND JUAN GOMEZ NEAR SAN MIGUEL."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "Oromontique Battalion Troops" in labels(ex, ev, "perpetrator")

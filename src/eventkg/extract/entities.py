@@ -703,13 +703,23 @@ def _streets(table: EntityTable, doc: Doc) -> None:
             del table.items[old]
 
 
+#: parts of speech a name never ends with
+_NOT_LAST = {"ADP", "DET", "CCONJ", "SCONJ", "PART"}
+
+
 def _merged_people(ents: list[Span]) -> list[Span]:
-    """Adjacent PERSON spans are one name ("[Federico Estrada] [Velez]"); a PERSON in a place's
+    """A name never ends with a preposition or an article ("[Troops of] the 6th Brigade");
+    adjacent PERSON spans are one name ("[Federico Estrada] [Velez]"); a PERSON in a place's
     position that a gazetteer knows is a place ("near [Gao]")."""
     out: list[Span] = []
     for ent in ents:
         if all(t.is_punct or t.pos_ == "DET" for t in ent):
             continue  # "the \"" before a quoted name
+        end = ent.end
+        while end > ent.start + 1 and ent.doc[end - 1].pos_ in _NOT_LAST:
+            end -= 1  # "[Oromontique Battalion Troops of] the 6th Infantry Brigade"
+        if end < ent.end:
+            ent = Span(ent.doc, ent.start, end, label=ent.label_)
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
             out[-1] = Span(ent.doc, out[-1].start, ent.end, label="PERSON")
             continue
