@@ -2127,3 +2127,12 @@ def test_a_name_does_not_end_with_a_preposition() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert "Oromontique Battalion Troops" in labels(ex, ev, "perpetrator")
+
+
+def test_a_city_named_by_its_airport_or_its_areas_is_the_place() -> None:
+    ex = run("A bomb exploded at the Monteria airport on Sunday, destroying a cargo plane.")
+    [ev] = asserted(ex, "Attack")
+    assert "Montería" in places_with_parents(ex, ev)
+    ex = run("Bombs exploded at seven bank branches in Medellin's western and southern areas on Sunday.")
+    [ev] = asserted(ex, "Attack")
+    assert "Medellín" in places_with_parents(ex, ev)

@@ -829,6 +829,9 @@ def _source(clause: Token) -> bool:
 _LOCALES = lx.STREET_NOUNS | {"area", "suburb", "district", "neighborhood", "neighbourhood", "downtown",
                               "outskirts", "centre", "center", "square", "market"}  # fmt: skip
 
+#: places one reaches a city by: "the Monteria airport" is in Monteria
+_PORTS = {"airport", "airfield", "port", "harbor", "harbour", "seaport"}
+
 #: dependencies that stay inside the trigger's own clause and noun phrases
 _LOCAL_DEPS = {"prep", "pobj", "dobj", "nsubjpass", "nsubj", "appos", "compound", "nmod", "poss", "agent"}
 
@@ -839,8 +842,11 @@ def _modifier_place(t: Token) -> bool:
     hyphen = nxt is not None and nxt.text == "-" and nxt.idx == t.idx + len(t.text)
     return (
         hyphen
-        or t.dep_ in ("npadvmod", "amod", "poss")
-        or (t.dep_ == "compound" and t.head.pos_ != "PROPN" and t.head.lemma_.lower() not in _LOCALES)
+        or t.dep_ in ("npadvmod", "amod")
+        or (t.dep_ == "poss" and t.head.lemma_.lower() not in _LOCALES)  # but "Medellin's western areas"
+        or (
+            t.dep_ == "compound" and t.head.pos_ != "PROPN" and t.head.lemma_.lower() not in _LOCALES | _PORTS
+        )
         or (t.dep_ in ("nmod", "compound") and t.head.lower_ in lx.TITLE_NOUNS)  # "U.S. Secretary of Defense"
         or (t.dep_ in ("nmod", "compound") and t.head.ent_type_ == "PERSON")  # "U.S. ... Ash Carter"
         or any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in t.children)  # "the U.S. and Afghan forces"
