@@ -2136,3 +2136,15 @@ def test_a_city_named_by_its_airport_or_its_areas_is_the_place() -> None:
     ex = run("Bombs exploded at seven bank branches in Medellin's western and southern areas on Sunday.")
     [ev] = asserted(ex, "Attack")
     assert "Medellín" in places_with_parents(ex, ev)
+
+
+def test_a_place_name_is_read_whole_and_wherever_it_is_written() -> None:
+    ex = run(
+        "SANTIAGO, 29 DEC 89 (EFE) -- A BOMB EXPLODED AT THE CITICORP OFFICES IN DOWNTOWN VINA DEL MAR "
+        "TODAY. A FEW DAYS AGO, THE CULTURAL INSTITUTES IN VINA DEL MAR, TALCA, AND TEMUCO WERE THE TARGET "
+        "OF BOMB ATTACKS."
+    )
+    places = set().union(*(places_with_parents(ex, ev) for ev in asserted(ex, "Attack")))
+    assert "Viña del Mar" in places and "del Mar" not in places
+    vina = next(e for e in ex.entities if e.label == "Viña del Mar")
+    assert len(vina.mentions) == 2

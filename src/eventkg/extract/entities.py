@@ -558,12 +558,34 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             if rec is not None and demonym is not None:
                 key = table.add_place(rec, table.span_mention(list(tok.doc[demonym.i : tok.i + 1])))
                 table.by_token.update({demonym.i: key, tok.i: key})
+    _places_missed(table, doc)
     for tok in doc:  # a surname the NER missed ("..., Warsame said")
         if tok.pos_ == "PROPN" and tok.i not in table.by_token and fold(tok.text) in people:
             key = people[fold(tok.text)]
             table.add(key, "Person", table.items[key].label, table.span_mention([tok]))
             table.by_token[tok.i] = key
     return table
+
+
+def _places_missed(table: EntityTable, doc: Doc) -> None:
+    """A run of name words the NER left untagged that spells a place the article names elsewhere
+    is that place ("in Vina del Mar" ... "the institutes in [Vina del Mar]")."""
+    names = {
+        fold(m.text): key
+        for key, d in table.items.items()
+        if d.kind in ("Place", "City", "Region")  # not "Chilean-[U.S.]", a country as a modifier
+        for m in d.mentions
+    }
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in table.by_token and not doc[j].ent_type_:
+            j += 1
+        key = names.get(fold(doc[i:j].text)) if j > i else None
+        if key is not None:
+            table.add(key, table.kind(key), table.items[key].label, table.span_mention(doc[i:j]))
+            table.by_token.update({t: key for t in range(i, j)})
+        i = max(j, i + 1)
 
 
 #: words before which an all-capital short name is a noun, not the verb "is" ("in IS attacks")
@@ -727,6 +749,8 @@ def _merged_people(ents: list[Span]) -> list[Span]:
             (_locative(ent) and resolve_place(ent.text, exact=True) is not None) or _where(ent)
         ):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
+        if ent.label_ in ("GPE", "LOC"):
+            ent = _whole_place_name(ent)
         end, doc = ent.end, ent.doc
         while (
             ent.label_ == "ORG"
@@ -739,6 +763,24 @@ def _merged_people(ents: list[Span]) -> list[Span]:
             end += 1
         out.append(Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent)
     return out
+
+
+def _whole_place_name(ent: Span) -> Span:
+    """ "Vina [del Mar]": a place name widened over the name words next to it where the wider name
+    is a place the gazetteer knows."""
+    doc = ent.doc
+    start = ent.start
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and not doc[start - 1].ent_type_
+        and start > ent.start - 2
+    ):
+        start -= 1
+    for s in range(start, ent.start):
+        if resolve_place(doc[s : ent.end].text, exact=True) is not None:
+            return Span(doc, s, ent.end, label=ent.label_)
+    return ent
 
 
 #: kin words in apposition to a name ("Eva Forest, wife of the playwright")
