@@ -2148,3 +2148,24 @@ def test_a_place_name_is_read_whole_and_wherever_it_is_written() -> None:
     assert "Viña del Mar" in places and "del Mar" not in places
     vina = next(e for e in ex.entities if e.label == "Viña del Mar")
     assert len(vina.mentions) == 2
+
+
+def test_a_named_building_a_bomb_went_off_in_was_hit() -> None:
+    ex = run(
+        "A bomb exploded on the 6th floor of the Hilton Hotel in Cartagena on Sunday, killing two people."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "Hilton Hotel" in labels(ex, ev, "target")
+    ex = run("A car bomb exploded at the Hilton Hotel in Cartagena on Sunday.")
+    [ev] = asserted(ex, "Attack")
+    assert "Hilton Hotel" in labels(ex, ev, "target") and "Cartagena" in places_with_parents(ex, ev)
+
+
+def test_a_description_of_a_named_building_is_that_building() -> None:
+    ex = run(
+        "Elliott identified McVeigh as the man who rented the truck used in the bombing of the Oklahoma "
+        "City federal building. The Murrah Federal Building in Oklahoma City was shattered by an explosion "
+        "on April 19, 1995."
+    )
+    targets = {r.entity for ev in asserted(ex, "Attack") for r in ev.roles if r.role == "target"}
+    assert [ex.entity(k).label for k in targets] == ["Murrah Federal Building"]

@@ -422,11 +422,29 @@ class EntityTable:
         toks = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ not in ("DET", "PRON")]
         toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("compound", "amod")]
         label = " ".join(t.text for t in toks).lower()
+        site = self._named_site(tok, label)
+        if site is not None:  # "the Oklahoma City federal building" is the Murrah Federal Building
+            return self.add(site, "Site", self.items[site].label, self.span_mention(toks))
         key = self._earlier_target(tok, label) or f"target:{slug(label)}"
         key = self.add(key, "Target", label, self.span_mention(toks))
         self._short_aliases(key, toks)
         self.phrase_alias(key, tok)
         return key
+
+    def _named_site(self, tok: Token, label: str) -> str | None:
+        """The one named building whose name ends with the words of a definite description of
+        it ("the federal building": the "Murrah Federal Building")."""
+        words = label.split()
+        if len(words) < 2 and not any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+            return None
+        named = [
+            k
+            for k, d in self.items.items()
+            if d.kind == "Site"
+            and d.label.lower().split()[-len(words) :] == words
+            and len(d.label.split()) > 1
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _earlier_target(self, tok: Token, label: str) -> str | None:
         """ "the presidential farm" ... "the farm": a definite bare noun is the target named
@@ -1016,7 +1034,8 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
         key = table.add(f"place:{slug(text)}", "Place", text, table.span_mention(ent))
         if len(words) > 1 and words[-1].lower() in lx.PLACE_KIND_NOUNS:  # "Zacamil neighborhood"
             table.items[key].aliases[" ".join(words[:-1])] = None
-    elif ent.label_ == "FAC":
+    elif ent.label_ == "FAC" or (ent.label_ == "ORG" and len(words) > 1 and words[-1].lower() in _BUILDINGS):
+        text = re.sub(r"^the\s+", "", text, flags=re.I)
         key = table.add(f"site:{slug(text)}", "Site", text, table.span_mention(ent))
     elif ent.label_ == "ORG":
         text = (
@@ -1027,6 +1046,11 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
         return  # NORP: a described group, made when it fills a role
     table.by_token.update({t.i: key for t in mention_toks})
 
+
+#: last words of a name that make it a building, whatever the NER says ("the Hilton Hotel")
+_BUILDINGS = {"hotel", "church", "cathedral", "temple", "mosque", "synagogue", "hospital", "clinic",
+              "airport", "stadium", "building", "tower", "bridge", "restaurant", "cafe", "café", "cafeteria",
+              "theater", "theatre", "mall", "market", "station"}  # fmt: skip
 
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "to", "toward", "towards", "around", "across",
              "throughout", "between", "into"}  # fmt: skip

@@ -1079,7 +1079,7 @@ _STREET_WORDS = lx.STREET_NOUNS | {"square", "rue"}  # "on X street": where it h
 _PARTS = {"window", "windshield", "windscreen", "showcase", "door", "doorway", "facade", "roof", "wall",
           "ceiling", "glass", "front", "storefront", "shopfront", "windowpane", "part", "entrance", "gate",
           "side", "steps", "lobby", "porch", "garage", "courtyard", "yard", "grounds", "premises", "hood",
-          "trunk", "wheel"}  # fmt: skip
+          "trunk", "wheel", "floor", "storey", "basement"}  # fmt: skip
 
 
 def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
@@ -1094,7 +1094,13 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
                         em.add("place", got_near[0])
         return
     if em.violent and _whole(t) is not t and table.filler(t) is None:
-        _prep(em, prep, _whole(t), table)  # "placed a bomb on the roof of the armored vehicle"
+        whole = _whole(t)
+        got = table.filler(whole)
+        if got is not None and got[1] in ("target", "site") and em.token.lemma_.lower() in _EXPLODE:
+            em.add("target", got[0])  # "a bomb exploded on the 6th floor of the Hilton Hotel"
+            _where_target(em, whole, table)
+            return
+        _prep(em, prep, whole, table)  # "placed a bomb on the roof of the armored vehicle"
         return
     got = table.filler(t)
     if (
@@ -1116,6 +1122,13 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
     street = t.lemma_.lower() in _STREET_WORDS
     if cat == "site" and (prep in ("in", "at", "inside", "near", "outside", "along", "throughout", "across")
                           or (street and prep == "on")):  # fmt: skip
+        if (
+            em.kind in ("Bombing", "SuicideBombing", "Arson")
+            and prep in ("in", "at", "inside")
+            and not street
+            and t.lemma_.lower() not in _LOCALES
+        ):
+            em.add("target", key)  # "a bomb exploded at the Hilton Hotel": the hotel was hit there
         cat = "place"  # "at the Cafeteria Rolando", "in Victor Hugo street": where it happened
     elif cat == "site":
         cat = "target"  # "the attack on the Murrah Federal Building"
