@@ -2169,3 +2169,12 @@ def test_a_description_of_a_named_building_is_that_building() -> None:
     )
     targets = {r.entity for ev in asserted(ex, "Attack") for r in ev.roles if r.role == "target"}
     assert [ex.entity(k).label for k in targets] == ["Murrah Federal Building"]
+
+
+def test_a_bomb_placed_on_a_floor_of_a_building_was_aimed_at_the_building() -> None:
+    ex = run(
+        "Police reported that a bomb, which was placed on the 5th floor of the cultural institute, went off "
+        "last night causing damage but no victims."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "cultural institute" in labels(ex, ev, "target")

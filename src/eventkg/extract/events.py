@@ -1861,8 +1861,8 @@ def _weapons_used_in(doc: Doc, table: EntityTable, mentions: list[EventMention])
                         for p in prep.children:
                             if p.dep_ == "pobj" and p.pos_ == "VERB":  # "a bus standing", misparsed
                                 p = next((c for c in p.children if c.dep_ == "compound"), p)
-                            if p.dep_ in ("pobj", "compound"):
-                                _prep(attack, prep.lower_, p, table)
+                            if p.dep_ in ("pobj", "compound"):  # put "on" X is put against X
+                                _prep(attack, "against" if prep.lower_ == "on" else prep.lower_, p, table)
 
 
 #: where a bomb is put that says what it was put against ("in a car" may be the car that carried it)
