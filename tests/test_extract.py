@@ -2178,3 +2178,16 @@ def test_a_bomb_placed_on_a_floor_of_a_building_was_aimed_at_the_building() -> N
     )
     [ev] = asserted(ex, "Attack")
     assert "cultural institute" in labels(ex, ev, "target")
+
+
+def test_a_sides_own_tally_of_the_losses_it_inflicted_is_not_an_attacks_toll() -> None:
+    ex = run(
+        "Guerrillas kidnapped two foreigners in Usulutan on Monday. The defense minister said: based on the "
+        "information we have received from our units, we have inflicted 1,902 dead, 1,209 wounded, and 44 "
+        "terrorists have deserted."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert (ev.killed, ev.injured) == (None, None)
+    ex = run("A car bomb exploded in Bogota on Monday. The attack inflicted 20 dead and 12 wounded.")
+    [ev] = asserted(ex, "Attack")
+    assert (ev.killed, ev.injured) == (20, 12)

@@ -207,7 +207,13 @@ def find_figures(doc: Doc, table: EntityTable) -> list[Figure]:
                 continue
             count = parse_number(num.text)
             outcome = _outcome(num, head)
-            if count is None or count > MAX_COUNT or _over_a_period(head) or _of_a_campaign(head):
+            if (
+                count is None
+                or count > MAX_COUNT
+                or _over_a_period(head)
+                or _of_a_campaign(head)
+                or _our_tally(head)
+            ):
                 continue  # "the war has killed 70,000": not one event's toll
             breakdown = False
             if cue_open and headline is not None and outcome in (None, headline.outcome):
@@ -310,6 +316,15 @@ def _of_a_campaign(head: Token) -> bool:
         if subj.lemma_.lower() in _CAMPAIGNS:
             return True
     return False
+
+
+def _our_tally(head: Token) -> bool:
+    """ "we have inflicted 1,902 dead, 1,209 wounded": a side's own count of the losses it caused
+    its enemy over its fighting, not one event's toll."""
+    return any(
+        t.lemma_.lower() == "inflict" and any(c.dep_ == "nsubj" and c.lower_ == "we" for c in t.children)
+        for t in head.doc[head.sent.start : head.i]
+    )
 
 
 def _bare_group(num: Span, head: Token, outcome: str) -> str | None:
