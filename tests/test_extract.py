@@ -2191,3 +2191,12 @@ def test_a_sides_own_tally_of_the_losses_it_inflicted_is_not_an_attacks_toll() -
     ex = run("A car bomb exploded in Bogota on Monday. The attack inflicted 20 dead and 12 wounded.")
     [ev] = asserted(ex, "Attack")
     assert (ev.killed, ev.injured) == (20, 12)
+
+
+def test_the_same_day_an_attack_happened_is_the_date_named_before_it() -> None:
+    ex = run(
+        "The decrees were issued on 18 August, the same day Senator Luis Carlos Galan was assassinated.",
+        published=dt.date(1989, 10, 3),
+    )
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "1989-08-18"

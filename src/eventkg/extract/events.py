@@ -1387,6 +1387,17 @@ def _date(em: EventMention, table: EntityTable) -> None:
     year = _recalled_date(em.token)
     if year is not None:  # "in 2017, when a general was killed"
         _date_token(em, year, table)
+    day = em.token.head
+    if em.date is None and em.token.dep_ == "relcl" and day.lemma_.lower() in _DAY_NOUNS:
+        # "on 18 August, the same day Galan was assassinated": the day is the date just named
+        before = day.left_edge.i - 1
+        if before >= 0 and em.token.doc[before].is_punct:
+            before -= 1
+        if before >= 0 and em.token.doc[before].ent_type_ == "DATE":
+            _date_token(em, em.token.doc[before], table)
+
+
+_DAY_NOUNS = {"day", "date", "night", "morning", "afternoon", "evening"}
 
 
 #: verbs whose date is when something was said about an event, not when it happened
