@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventkg.extract import lexicon as lx
-from eventkg.extract.entities import EntityTable, np_tokens, slug
+from eventkg.extract.entities import EntityTable, named_before, np_tokens, slug
 from eventkg.extract.events import EventMention
 from eventkg.extract.places import fold
 from eventkg.models import Mention
@@ -180,7 +180,7 @@ def _speaker(tok: Token, table: EntityTable, speakers: list[tuple[int, str]]) ->
             _affiliate(tok, got[0], table)
         return got[0]
     lemma = tok.lemma_.lower()
-    definite = any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
+    definite = named_before(tok)
     if lemma in lx.TITLE_NOUNS and definite:
         people = [k for i, k in speakers if i < tok.i and table.kind(k) == "Person"]
         titled = [k for k in people if lemma in fold(table.draft(k).title or "")]

@@ -74,6 +74,11 @@ def np_tokens(tok: Token, *, with_numbers: bool = True) -> list[Token]:
 _RELATIVE_DAYS = {"yesterday", "today", "tonight", "tomorrow"}
 
 
+def named_before(tok: Token) -> bool:
+    """Whether "the", "this" or "that" before ``tok`` points back to something already named."""
+    return any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
+
+
 class EntityTable:
     """Entities of one article, keyed; mentions and aliases accumulate."""
 
@@ -266,7 +271,7 @@ class EntityTable:
                             return found
         if (
             lemma in ("city", "town", "village", "province")
-            and any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
+            and named_before(tok)
             and not any(c.dep_ in ("amod", "compound", "nmod") for c in tok.lefts)
         ):  # "bombs across the city": the city named last
             place = self.last_named(lx.PLACE_KIND_NOUNS[lemma], tok.i)
@@ -281,7 +286,7 @@ class EntityTable:
                         inner = self.filler(pobj) if pobj.dep_ == "pobj" else None
                         if inner is not None:
                             return inner
-        if lemma in lx.COLLECTIVE_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+        if lemma in lx.COLLECTIVE_NOUNS and named_before(tok):
             armed = self.last_armed_group(tok.i)
             if armed is not None:
                 self.add(
@@ -435,7 +440,7 @@ class EntityTable:
         """The one named building whose name ends with the words of a definite description of
         it ("the federal building": the "Murrah Federal Building")."""
         words = label.split()
-        if len(words) < 2 and not any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+        if len(words) < 2 and not named_before(tok):
             return None
         named = [
             k
@@ -449,7 +454,7 @@ class EntityTable:
     def _earlier_target(self, tok: Token, label: str) -> str | None:
         """ "the presidential farm" ... "the farm": a definite bare noun is the target named
         before with that head, if just one was."""
-        if label != tok.lower_ or not any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+        if label != tok.lower_ or not named_before(tok):
             return None
         before = [
             k

@@ -1093,8 +1093,8 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
                     elif got_near is not None and got_near[1] == "place":
                         em.add("place", got_near[0])
         return
-    if em.violent and _whole(t) is not t and table.filler(t) is None:
-        whole = _whole(t)
+    whole = _whole(t)
+    if em.violent and whole is not t and table.filler(t) is None:
         got = table.filler(whole)
         if got is not None and got[1] in ("target", "site") and em.token.lemma_.lower() in _EXPLODE:
             em.add("target", got[0])  # "a bomb exploded on the 6th floor of the Hilton Hotel"
