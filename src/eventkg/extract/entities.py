@@ -63,6 +63,8 @@ def np_tokens(tok: Token, *, with_numbers: bool = True) -> list[Token]:
                 continue
             if child.lower_ in _RELATIVE_DAYS:
                 continue  # "yesterday" the parser hung on the noun; not "Christmas market"
+            if child.lower_ in _HEDGES:
+                continue  # "the so-called ELN Camilist Union" is the Camilist Union
             if not with_numbers and (child.like_num or child.ent_type_ == "CARDINAL") and not hyphened:
                 continue
             out.extend(np_tokens(child, with_numbers=with_numbers))
@@ -72,6 +74,8 @@ def np_tokens(tok: Token, *, with_numbers: bool = True) -> list[Token]:
 
 
 _RELATIVE_DAYS = {"yesterday", "today", "tonight", "tomorrow"}
+#: words that distance the writer from a name: not part of it
+_HEDGES = {"called", "so-called", "self-styled", "self-proclaimed", "styled"}
 
 
 def named_before(tok: Token) -> bool:
@@ -323,7 +327,7 @@ class EntityTable:
         """The people a phrase names, for victim and detainee roles: "seven Taliban militants"
         are militants (not the Taliban itself); otherwise what :meth:`filler` finds."""
         if self.member_org(tok) is not None:
-            return self.group(tok), "human"
+            return self.member_group(tok) or self.group(tok), "human"
         return self.filler(tok)
 
     def member_group(self, tok: Token) -> str | None:
@@ -507,6 +511,50 @@ def _cased(t: Token) -> str:
     return t.text.lower()
 
 
+def _region_after_place(ent: Span) -> bool:
+    """ "in Tibu, Norte de Santander", "Rionegro, Antioquia": a name the NER took for a person,
+    written after a place and a comma, that is the exact name of a region or country, is where
+    that place lies."""
+    if ent.start < 2 or ent.doc[ent.start - 1].text != ",":
+        return False
+    before = ent.doc[ent.start - 2]
+    if before.ent_type_ not in ("GPE", "LOC"):
+        return False
+    rec = resolve_place(ent.text, exact=True)
+    return rec is not None and rec.kind in ("Region", "Country")
+
+
+#: forces a place or body names: "the Antioquia police", "the Lima police"
+_FORCE_HEADS = {"police", "army", "militia", "navy", "guard"}
+
+
+def _with_force(ent: Span) -> Span:
+    """ "members of the Antioquia police": the name and the force noun it modifies are one
+    organisation, the police of that place."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if (
+        ent.label_ in ("ORG", "GPE")
+        and nxt is not None
+        and nxt.lower_ in _FORCE_HEADS
+        and ent.root.dep_ == "compound"
+        and ent.root.head == nxt
+    ):
+        return Span(ent.doc, ent.start, ent.end + 1, label="ORG")
+    return ent
+
+
+_MISREAD = {"PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+def _misread_place(ent: Span, countries: set[str]) -> bool:
+    """ "the airport in Rionegro" with Rionegro tagged a product: a name after "in" that is
+    exactly a city or region of a country the article names is that place."""
+    if ent.label_ not in _MISREAD or ent.root.dep_ != "pobj" or ent.root.head.lower_ not in ("in", "near"):
+        return False
+    rec = resolve_place(ent.text, exact=True)
+    return rec is not None and rec.kind in ("City", "Region") and rec.country in countries
+
+
 def recognize(doc: Doc, article: Article) -> EntityTable:
     """Fill an :class:`EntityTable` from the named entities in ``doc``.
 
@@ -518,6 +566,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     table = EntityTable(doc, article)
     streets = {t.i for span in _street_list(doc) for t in span}  # "between San Diego and Pratts streets"
     ents = _named_people(_merged_people([e for e in doc.ents if not all(t.i in streets for t in e)]))
+    ents = [_with_force(e) for e in ents]
     # a name the text uses as a place once ("the city of Lyon") is that place where the NER
     # took it for a person ("Lyon will host the final")
     placed = {fold(e.text) for e in ents if _place_kind(e)[0] not in (None, "Place")}
@@ -527,7 +576,9 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     )
     placed |= {name for (name, place), n in tags.items() if place and n >= tags[(name, False)]}
     ents = [
-        Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and fold(e.text) in placed else e
+        Span(doc, e.start, e.end, label="GPE")
+        if e.label_ == "PERSON" and (fold(e.text) in placed or _region_after_place(e))
+        else e
         for e in ents
     ]
     # countries first, so ambiguous city names resolve inside them
@@ -546,6 +597,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
         rec = resolve_place(article.dateline_place.split(",")[-1])
         if rec is not None:
             table.countries.add(rec.country)
+    ents = [Span(doc, e.start, e.end, label="GPE") if _misread_place(e, table.countries) else e for e in ents]
     people: dict[str, str] = {}  # surname / full name (folded) -> key
     for ent in ents:
         if ent.label_ == "PERSON" and _place_kind(ent)[0] is None:  # not "the village of Sajandi"
@@ -667,6 +719,10 @@ def _locate_local_places(table: EntityTable, doc: Doc) -> None:
                 where = [table.by_token.get(p.i) for p in prep.children if p.dep_ == "pobj"]
                 if where and where[0] is not None and where[0] != key and table.kind(where[0]) in _AREAS:
                     table.items[key].parent = where[0]
+    for i, key in sorted(table.by_token.items()):  # "in Tibu, Norte de Santander": Tibu lies in the region
+        after = table.by_token.get(i + 2) if i + 2 < len(doc) and doc[i + 1].text == "," else None
+        if key in local and table.items[key].parent is None and after and table.kind(after) in _AREAS:
+            table.items[key].parent = after
     places = {d.label.lower(): k for k, d in table.items.items() if d.kind in _AREAS | {"Place"}}
     for key in local:
         site = table.items[key]
@@ -768,8 +824,11 @@ def _merged_people(ents: list[Span]) -> list[Span]:
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
             out[-1] = Span(ent.doc, out[-1].start, ent.end, label="PERSON")
             continue
-        if ent.label_ == "PERSON" and (
-            (_locative(ent) and resolve_place(ent.text, exact=True) is not None) or _where(ent)
+        titled = ent.start > 0 and ent.doc[ent.start - 1].lower_ in lx.TITLE_NOUNS  # "Mayor [Eduardo Diaz]"
+        if (
+            ent.label_ == "PERSON"
+            and not titled
+            and ((_locative(ent) and resolve_place(ent.text, exact=True) is not None) or _where(ent))
         ):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
         if ent.label_ in ("GPE", "LOC"):
@@ -823,8 +882,8 @@ def _named_people(ents: list[Span]) -> list[Span]:
         if not 2 <= len(ent) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
             return False
         root = ent.root
-        if ent[-1].text in surnames:
-            return True
+        if ent[-1].text in surnames or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in lx.TITLE_NOUNS):
+            return True  # "... Diaz" named alone elsewhere; "Mayor Eduardo Rolon Diaz"
         if any(c.dep_ == "appos" and c.lemma_.lower() in people for c in root.children):
             return True
         if root.dep_ == "appos" and root.head.lemma_.lower() in people:

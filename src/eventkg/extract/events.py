@@ -331,6 +331,8 @@ def _generic_mention(tok: Token) -> bool:
         and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.head.subtree)
     ):
         return True  # "attacks on crowded places remain less common": attacks in general
+    if _bare_plural(tok):
+        return True
     if tok.pos_ == "VERB" and any(
         c.dep_ in ("dobj", "nsubjpass")
         and any(g.lower_ in ("many", "numerous", "countless") for g in c.children)
@@ -361,6 +363,25 @@ def _generic_mention(tok: Token) -> bool:
             break
         verb = verb.head
     return False
+
+
+_NAMED = {"ORG", "NORP", "PERSON", "GPE"}
+
+
+def _bare_plural(tok: Token) -> bool:
+    """ "he took part in assassinations committed by a death squad", "sales fell due to terrorist
+    attacks on the pipeline": a plural event noun with no article, owner or number, in a sentence
+    that names no time and counts nothing, speaks of a kind of event, not of incidents."""
+    if tok.tag_ != "NNS" or any(
+        c.dep_ in ("det", "poss", "nummod") or (c.dep_ in ("compound", "amod") and c.ent_type_ in _NAMED)
+        for c in tok.children
+    ):
+        return False  # "the attacks", "IS attacks", "two bombings"
+    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in lx.CONTAINER_NOUNS:
+        return False  # "a series of attacks"
+    if any(c.dep_ == "expl" for a in tok.ancestors for c in a.children):
+        return False  # "there have been attacks in the capital": it reports them
+    return not any(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "nummod" for t in tok.sent)
 
 
 _SINCE_WHEN = {"year", "month", "decade", "founding", "foundation", "beginning", "start", "creation"}
@@ -607,14 +628,20 @@ def _listed(tok: Token, table: EntityTable) -> list[Token]:
     start = tok.head.i + 1 if tok.head.lower_ == "including" else tok.i
     out: list[Token] = []
     item_of = False
+    first = True  # at the start of an item
     seen: set[str] = set()
     for t in tok.doc[start : sent.end]:
         if t.text == "," or t.lower_ == "and":
-            item_of = False
+            item_of, first = False, True
             continue
         if t.text in (";", ".") or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
             break
+        if first and t.pos_ == "ADP":
+            break  # "including a policeman, in an attack at ...": the list is over
+        first = False
         if t.lower_ == "of":
+            if not item_of and t.head.pos_ == "NOUN" and t.head.lower_ in lx.MEMBER_NOUNS:
+                out.append(t.head)  # "a member of the Antioquia police"
             item_of = True
         key = table.by_token.get(t.i)
         if key is not None and not item_of and key not in seen and table.kind(key) not in _NOT_MEMBERS:
@@ -1102,7 +1129,7 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
             return
         _prep(em, prep, whole, table)  # "placed a bomb on the roof of the armored vehicle"
         return
-    got = table.filler(t)
+    got = table.people(t) if prep == "including" else table.filler(t)  # "including members of X"
     if (
         got is None
         and prep == "of"
