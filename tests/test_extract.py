@@ -2253,3 +2253,20 @@ def test_a_force_named_by_its_place_and_a_town_after_in_the_ner_missed() -> None
                                                 for s in strings(ex, ev, "victim")}  # fmt: skip
     assert "Antioquia" not in labels(ex, ev, "victim")
     assert "Rionegro" in places_with_parents(ex, ev)
+
+
+def test_members_of_a_named_group_are_also_called_by_their_own_noun() -> None:
+    ex = run("Guerrillas of the Farabundo Marti National Liberation Front killed two soldiers in Usulutan.")
+    [ev] = asserted(ex, "Attack")
+    said = {s.lower() for s in strings(ex, ev, "perpetrator")}
+    assert {"guerrillas of the farabundo marti national liberation front", "guerrillas"} <= said
+
+
+def test_a_street_named_without_its_city_lies_in_the_dateline_city_when_other_countries_are_named() -> None:
+    text = (
+        "SAN SALVADOR, 18 DEC 89 (EFE) -- GUERRILLAS ATTACKED A PUBLIC BUS NEAR JUAN PABLO II BOULEVARD "
+        "ON 9 DECEMBER. THE UNITED STATES CONDEMNED THE ATTACK."
+    )
+    ex = wire(text)
+    [ev] = [e for e in asserted(ex, "Attack") if labels(ex, e, "place")]
+    assert {"Juan Pablo II boulevard", "San Salvador", "El Salvador"} <= places_with_parents(ex, ev)

@@ -192,6 +192,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     # a title's abbreviation has no vowel, like an acronym, but is a title
     out = truecase("THE MURDER OF DR IGNACIO ELLACURIA AND SGT LUIS PEREZ BY THE URNG.", make_nlp())
     assert "of Dr Ignacio Ellacuria and Sgt Luis Perez by the URNG" in out
+    # a Roman numeral stays in capitals: "the XXII Front", "chapter IV"; "I" and "mix" do not
+    out = truecase("THE XXII FRONT ATTACKED, AS CHAPTER IV SAYS. I SAW A MIX.", make_nlp())
+    assert "The XXII " in out and "chapter IV says" in out and "I saw a mix" in out
     # a group's acronym stays one even where the model's word list has it in lower case
     out = truecase("ON THE ROAD TO SARDINATA, THE ELN KIDNAPPED A BUSINESSMAN.", make_nlp())
     assert "the ELN kidnapped a businessman" in out

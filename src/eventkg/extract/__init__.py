@@ -111,22 +111,25 @@ def _place_unknown_places(table: EntityTable, article: Article) -> None:
     """A place no gazetteer knows ("the village of Sajandi") lies in the article's country
     when the article names (or its dateline implies) exactly one; a neighbourhood named without
     its city ("the Zacamil neighborhood", "Ahumada Street") in a story datelined from a city of
-    that country, in that city."""
-    if len(table.countries) != 1:
+    that country, in that city. A street or neighbourhood lies in the dateline city also when
+    the article names other countries too."""
+    orphans = [
+        (key, d)
+        for key, d in table.items.items()
+        if d.kind in ("Place", "Site") and d.parent is None and not d.global_id
+    ]
+    if not orphans or not table.countries:
         return
-    [iso] = table.countries
-    record = country(iso)
-    if record is None:
-        return
-    nation = table.add_place(record, None)
-    city = _dateline_place(table, article)
-    if city is not None and (table.items[city].kind != "City" or table.ancestors(city)[-1] != nation):
+    record = country(next(iter(table.countries))) if len(table.countries) == 1 else None
+    nation = table.add_place(record, None) if record is not None else None
+    city = _dateline_place(table, article) if article.dateline_place else None
+    named = {rec.key for rec in map(country, table.countries) if rec is not None}
+    if city is not None and (table.items[city].kind != "City" or table.ancestors(city)[-1] not in named):
         city = None
-    for key, d in list(table.items.items()):
-        if d.kind in ("Place", "Site") and d.parent is None and not d.global_id:
-            words = {w.lower() for a in (d.label, *d.aliases) for w in a.split()[-1:]}
-            local = words & (_QUARTERS | lx.STREET_NOUNS) or key.endswith("-street")
-            d.parent = city if city is not None and local else nation
+    for key, d in orphans:
+        words = {w.lower() for a in (d.label, *d.aliases) for w in a.split()[-1:]}
+        local = words & (_QUARTERS | lx.STREET_NOUNS) or key.endswith("-street")
+        d.parent = city if city is not None and local else nation
 
 
 _QUARTERS = {"neighborhood", "neighbourhood", "suburb", "barrio", "colonia"}

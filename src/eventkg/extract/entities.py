@@ -351,7 +351,13 @@ class EntityTable:
                         toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("amod", "compound")]
                         label = " ".join(_cased(t) if t.i in (tok.i, prep.i) else t.text for t in toks
                                          if t.text not in "[]()")  # fmt: skip
-                        return self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
+                        key = self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
+                        short = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET"]
+                        self.items[key].aliases[_joined(short)] = (
+                            None  # "guerrillas of the FMLN": "guerrillas"
+                        )
+                        self._short_aliases(key, short)
+                        return key
         return None
 
     def _named_group(self, tok: Token) -> str | None:

@@ -167,6 +167,10 @@ def _known(word: str, lexicon: frozenset[str]) -> bool:
     return False
 
 
+#: Roman numerals of two letters or more (not "I", nor "MIX" or "DC")
+_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(IX|IV|V?I{0,3})")
+
+
 def truecase(text: str, nlp: Language) -> str:
     """Return ``text`` with letter case restored; same length, same characters otherwise.
 
@@ -241,6 +245,9 @@ def truecase(text: str, nlp: Language) -> str:
     for a, b in _organisations(words, matches, text, named, demonyms, listed):
         for m in matches[a : b + 1]:  # "the Cinchonero Popular Liberation Movement": one name
             out[m.start() : m.end()] = list(m.group()[0] + m.group()[1:].lower())
+    for m in matches:  # "the XXII Front", "Pope John Paul II": a Roman numeral stays in capitals
+        if _ROMAN.fullmatch(m.group()):
+            out[m.start() : m.end()] = list(m.group())
     for abbr in _DOTTED.finditer(text):  # "U.S.", "U.N.": an abbreviation stays in capitals
         out[abbr.start() : abbr.end()] = list(abbr.group())
     for q in _QUOTED_NAME.finditer(text):  # "ZARATE WILLKA ARMED FORCES OF LIBERATION": a name
