@@ -2270,3 +2270,15 @@ def test_a_street_named_without_its_city_lies_in_the_dateline_city_when_other_co
     ex = wire(text)
     [ev] = [e for e in asserted(ex, "Attack") if labels(ex, e, "place")]
     assert {"Juan Pablo II boulevard", "San Salvador", "El Salvador"} <= places_with_parents(ex, ev)
+
+
+def test_years_and_months_ago_and_a_year_before_an_event_noun_date_it() -> None:
+    ex = run("Archbishop Romero was killed 10 years ago in San Salvador.", dt.date(1990, 2, 26))
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "1980"  # the year, not the day of the report
+    ex = run("Gunmen killed the judge three months ago in Cali.", dt.date(1990, 2, 26))
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "1989-11"
+    ex = run("After his acquittal for the 1984 killing of a reporter, he fled.", dt.date(1990, 5, 18))
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "1984"

@@ -1403,8 +1403,14 @@ def _date(em: EventMention, table: EntityTable) -> None:
         for c in f.children:
             if _said_when(f, c):
                 continue
-            if c.dep_ in ("npadvmod", "tmod", "poss", "nmod"):
-                _date_token(em, c, table)
+            if c.dep_ in ("npadvmod", "tmod", "poss", "nmod") or (c.dep_ == "advmod" and c.lower_ == "ago"):
+                _date_token(em, c, table)  # "Wednesday's attack", "killed 10 years ago"
+            elif (
+                c.dep_ in ("nummod", "amod", "compound")
+                and f.pos_ in _NOUN
+                and re.fullmatch(r"1[89]\d\d|20\d\d", c.text)
+            ):
+                _date_token(em, c, table)  # "the 1984 killing of a reporter"
             elif c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "at"):
                 for p in c.children:
                     if p.dep_ == "pobj":

@@ -82,6 +82,13 @@ def normalize_date(text: str, published: dt.date | None) -> str | None:
             days = n * (7 if m.group(2).startswith("week") else 1)
             d = published - dt.timedelta(days=days)
             return d.isoformat() if days < 7 else f"{d.year:04d}-{d.month:02d}"
+        m = re.fullmatch(r"(\w+) (months?|years?) ago", s)
+        if m and m.group(1) in _NUMWORDS | {str(i): i for i in range(1, 100)}:
+            n = _NUMWORDS.get(m.group(1)) or int(m.group(1))
+            if m.group(2).startswith("year"):
+                return f"{published.year - n:04d}"  # "Romero was killed 10 years ago"
+            months = published.year * 12 + published.month - 1 - n
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
     found = _explicit(s, published)
     if found is None and published is not None:  # "at 0030 today", "late last night"
         m = re.search(r"\b(the day before yesterday|yesterday|today|tonight|last night|this morning)\b", s)
