@@ -2282,3 +2282,17 @@ def test_years_and_months_ago_and_a_year_before_an_event_noun_date_it() -> None:
     ex = run("After his acquittal for the 1984 killing of a reporter, he fled.", dt.date(1990, 5, 18))
     [ev] = asserted(ex, "Attack")
     assert ev.date == "1984"
+
+
+def test_a_killing_told_in_a_when_clause_has_the_date_of_the_clause_it_hangs_on() -> None:
+    text = (
+        "The minister said that incidents like the one that occurred on the border last year when "
+        "soldiers murdered 17 fishermen will not be repeated."
+    )
+    ex = run(text, dt.date(1989, 8, 20))
+    [ev] = asserted(ex, "Attack")
+    assert ev.date == "1988"
+    # what went on "until early this morning" began before: "until" dates its end, not it
+    ex = run("The shelling of the barracks began at 2330 and continued until early this morning.", PUB)
+    [ev] = asserted(ex, "Attack")
+    assert ev.date != PUB.isoformat()

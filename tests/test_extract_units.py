@@ -342,3 +342,41 @@ def test_the_subject_of_a_run_on_is_the_one_next_to_the_verb() -> None:
     )
     subject = _subject_of(doc[4])
     assert subject is not None and subject.text == "Mujahid"
+
+
+def test_a_name_before_the_verb_state_is_not_before_the_noun_state() -> None:
+    # "Pizarro stated ...": "stated" has the lemma of "state" (as in "Borno State") but is a verb
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from eventkg.extract.entities import _locative
+
+    words = ["Pizarro", "stated", "it", "in", "Borno", "State"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 1, 1, 5, 3],
+        deps=["nsubj", "ROOT", "dobj", "prep", "compound", "pobj"],
+        pos=["PROPN", "VERB", "PRON", "ADP", "PROPN", "NOUN"],
+        lemmas=["Pizarro", "state", "it", "in", "Borno", "state"],
+    )
+    assert not _locative(Span(doc, 0, 1, label="PERSON"))
+    assert _locative(Span(doc, 4, 5, label="GPE"))
+
+
+def test_a_place_after_in_is_not_taken_for_a_persons_surname() -> None:
+    # "in Santiago" in an article that also has a person "Donwtown Santiago": the city
+    from spacy.tokens import Span
+
+    from eventkg.articles import _make_article
+    from eventkg.extract.entities import recognize
+    from eventkg.nlp import make_nlp
+
+    text = "SANTIAGO, 7 APR 89 (EFE) -- A BOMB EXPLODED IN SANTIAGO. DONWTOWN SANTIAGO SAID IT."
+    art = _make_article(text, article_id="w", where="test")
+    doc = make_nlp()(art.text)
+    i = next(t.i for t in doc if t.text.upper() == "SANTIAGO" and doc[t.i - 1].lower_ == "in")
+    j = next(t.i for t in doc if t.text.upper() == "DONWTOWN")
+    doc.ents = [Span(doc, i, i + 1, label="GPE"), Span(doc, j, j + 2, label="PERSON")]
+    table = recognize(doc, art)
+    assert table.kind(table.by_token[i]) == "City"

@@ -614,7 +614,8 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
             continue
         if label in ("ARMED_GROUP", "OUTLET", "WEAPON"):
             _gazetteer(table, ent)
-        elif fold(ent.text) in people and len(ent) <= 2:  # a surname tagged ORG at a sentence start
+        elif fold(ent.text) in people and len(ent) <= 2 and not (label in ("GPE", "LOC") and _locative(ent)):
+            # a surname tagged ORG at a sentence start; not "in Santiago" beside "Downtown Santiago"
             key = people[fold(ent.text)]
             table.add(key, "Person", table.items[key].label, table.span_mention(ent))
             table.by_token.update({t.i: key for t in ent})
@@ -1143,12 +1144,17 @@ def _locative(ent: Span) -> bool:
     ):
         return True
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return nxt is not None and nxt.lemma_.lower() in {
-        *lx.PLACE_KIND_NOUNS,
-        "district",
-        "neighborhood",
-        "area",
-    }
+    return (
+        nxt is not None
+        and nxt.pos_ in ("NOUN", "PROPN")
+        and nxt.lemma_.lower()
+        in {
+            *lx.PLACE_KIND_NOUNS,
+            "district",
+            "neighborhood",
+            "area",
+        }
+    )
 
 
 def noun_lemma(tok: Token) -> str:

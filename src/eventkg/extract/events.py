@@ -1420,6 +1420,15 @@ def _date(em: EventMention, table: EntityTable) -> None:
     year = _recalled_date(em.token)
     if year is not None:  # "in 2017, when a general was killed"
         _date_token(em, year, table)
+    verb = em.token
+    if (
+        em.date is None
+        and verb.dep_ == "advcl"
+        and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children)
+    ):  # "the incident that occurred last year when soldiers murdered 17 fishermen"
+        for c in verb.head.children:
+            if c.dep_ in ("npadvmod", "tmod") and not _said_when(verb.head, c) and _date_token(em, c, table):
+                break
     day = em.token.head
     if em.date is None and em.token.dep_ == "relcl" and day.lemma_.lower() in _DAY_NOUNS:
         # "on 18 August, the same day Galan was assassinated": the day is the date just named
@@ -1463,7 +1472,7 @@ def _clause_date(em: EventMention, table: EntityTable, triggers: set[int]) -> No
         if any(
             t.lemma_.lower() in lx.SPEECH_VERBS
             or t.lemma_.lower() in _REPORTING_NOUNS
-            or t.lower_ in ("since", "by")  # "by Thursday evening": a deadline, not a time
+            or t.lower_ in ("since", "by", "until", "till")  # "by Thursday evening": a deadline, not a time
             or t.i in triggers  # the date of another event: "the vests used in Wednesday's attack"
             # what a participle says happened: "seen in this photo released May 27, 2017"
             or (t.pos_ == "VERB" and t.dep_ in ("acl", "relcl") and t not in trigger_line)
