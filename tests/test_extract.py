@@ -2296,3 +2296,14 @@ def test_a_killing_told_in_a_when_clause_has_the_date_of_the_clause_it_hangs_on(
     ex = run("The shelling of the barracks began at 2330 and continued until early this morning.", PUB)
     [ev] = asserted(ex, "Attack")
     assert ev.date != PUB.isoformat()
+
+
+def test_what_a_bomber_crashed_into_and_what_gunmen_fired_into_was_hit() -> None:
+    ex = run(
+        "A suicide bomber on a motorcycle crashed into a foot patrol near the base, killing six soldiers."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "foot patrol" in labels(ex, ev, "target")
+    ex = run("A man threw a grenade into a bar in Bogota.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "target") == {"bar"}

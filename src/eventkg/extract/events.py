@@ -1178,7 +1178,21 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
         em.add("instrument", key)
     elif prep == "by" and cat in ("agent", "person"):
         em.add("perpetrator", key)
-    elif prep in ("on", "against", "at", "upon", "of", "in", "inside", "targeting", "to", "under", "beneath"):
+    elif prep in (
+        "on",
+        "against",
+        "at",
+        "upon",
+        "of",
+        "in",
+        "inside",
+        "targeting",
+        "to",
+        "under",
+        "beneath",
+    ) or (
+        prep == "into" and em.token.lemma_.lower() in _CRASH | {"fire", "shoot", "throw", "hurl", "lob"}
+    ):  # "crashed into a foot patrol", "fired into a crowd"
         directed = em.token.pos_ in _NOUN or em.token.lemma_.lower() in _DIRECTED | _PLANT
         slain = prep == "of" and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS  # "the murder of two men"
         if slain and cat == "agent" and table.kind(key) == "Group":
