@@ -195,6 +195,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     # a Roman numeral stays in capitals: "the XXII Front", "chapter IV"; "I" and "mix" do not
     out = truecase("THE XXII FRONT ATTACKED, AS CHAPTER IV SAYS. I SAW A MIX.", make_nlp())
     assert "The XXII " in out and "chapter IV says" in out and "I saw a mix" in out
+    # a saint's name that the lexicon also knows as a noun starts a name before a surname
+    out = truecase("THE DEATH OF CARLOS PIZARRO AND ROSA MARTIN. THE ANGEL OF DEATH.", make_nlp())
+    assert "of Carlos Pizarro and Rosa Martin" in out and "The angel of death" in out
     # a group's acronym stays one even where the model's word list has it in lower case
     out = truecase("ON THE ROAD TO SARDINATA, THE ELN KIDNAPPED A BUSINESSMAN.", make_nlp())
     assert "the ELN kidnapped a businessman" in out

