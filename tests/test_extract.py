@@ -2307,3 +2307,16 @@ def test_what_a_bomber_crashed_into_and_what_gunmen_fired_into_was_hit() -> None
     ex = run("A man threw a grenade into a bar in Bogota.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "target") == {"bar"}
+
+
+def test_the_country_an_armed_group_fights_in_resolves_an_ambiguous_place() -> None:
+    # "La Paz department" is in Bolivia, El Salvador and Honduras; the FMLN fights in El Salvador
+    ex = run("FMLN guerrillas attacked an army post in La Paz department, killing four soldiers.")
+    [ev] = asserted(ex, "Attack")
+    assert "El Salvador" in places_with_parents(ex, ev) and "Bolivia" not in places_with_parents(ex, ev)
+    # and so does the one country an outlet in the dateline covers
+    ex = wire(
+        "CLANDESTINE, 14 NOV 89 (RADIO VENCEREMOS) -- OUR FORCES ATTACKED A GARRISON IN LA PAZ DEPARTMENT."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "El Salvador" in places_with_parents(ex, ev)

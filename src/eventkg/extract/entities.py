@@ -561,6 +561,17 @@ def _misread_place(ent: Span, countries: set[str]) -> bool:
     return rec is not None and rec.kind in ("City", "Region") and rec.country in countries
 
 
+def _outlet_country(source: str | None) -> str | None:
+    """The one country the outlet a dateline names covers, if the outlets gazetteer says."""
+    if not source:
+        return None
+    name = fold(source)
+    return next(
+        (e.country for e in load_gazetteer("outlets") if e.country and name in {fold(a) for a in e.aliases}),
+        None,
+    )
+
+
 def recognize(doc: Doc, article: Article) -> EntityTable:
     """Fill an :class:`EntityTable` from the named entities in ``doc``.
 
@@ -587,7 +598,16 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
         else e
         for e in ents
     ]
-    # countries first, so ambiguous city names resolve inside them
+    # countries first, so ambiguous city names resolve inside them; a group that fights in one
+    # country, or an outlet that covers one, says which ("the FMLN ... in La Paz department")
+    for ent in ents:
+        name, _, gkey = ent.ent_id_.partition(":")
+        entry = entry_index(name).get(gkey) if ent.label_ in ("ARMED_GROUP", "OUTLET") and name else None
+        if entry is not None and entry.country:
+            table.countries.add(entry.country)
+    covers = _outlet_country(article.source)  # "CLANDESTINE, 14 NOV 89 (RADIO VENCEREMOS)"
+    if covers:
+        table.countries.add(covers)
     for ent in ents:
         if ent.label_ in ("GPE", "LOC"):
             rec = resolve_place(ent.text, kind="Country", exact=False)

@@ -28,6 +28,7 @@ class GazetteerEntry:
     wikidata: str | None = None
     category: str | None = None
     suicide: bool = False
+    country: str | None = None  # ISO 3166 code of the one country a group fights in or an outlet covers
 
 
 @cache
@@ -53,6 +54,7 @@ def load_gazetteer(name: str) -> tuple[GazetteerEntry, ...]:
                     wikidata=d.get("wikidata"),
                     category=d.get("category"),
                     suicide=bool(d.get("suicide", False)),
+                    country=d.get("country"),
                 )
             )
     return tuple(entries)
