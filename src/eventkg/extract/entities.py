@@ -351,7 +351,13 @@ class EntityTable:
                         toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("amod", "compound")]
                         label = " ".join(_cased(t) if t.i in (tok.i, prep.i) else t.text for t in toks
                                          if t.text not in "[]()")  # fmt: skip
-                        key = self.add(f"group:{slug(label)}", "Group", label, self.span_mention(toks))
+                        counted = [t for t in tok.lefts if t.dep_ == "nummod"]  # "3 members of the MPSC"
+                        key = self.add(
+                            f"group:{slug(label)}",
+                            "Group",
+                            label,
+                            self.span_mention(sorted(counted + toks, key=lambda t: t.i)),
+                        )
                         short = [t for t in np_tokens(tok, with_numbers=False) if t.pos_ != "DET"]
                         self.items[key].aliases[_joined(short)] = (
                             None  # "guerrillas of the FMLN": "guerrillas"
