@@ -2320,3 +2320,28 @@ def test_the_country_an_armed_group_fights_in_resolves_an_ambiguous_place() -> N
     )
     [ev] = asserted(ex, "Attack")
     assert "El Salvador" in places_with_parents(ex, ev)
+
+
+def test_names_listed_after_a_plural_noun_or_in_apposition_are_each_a_victim() -> None:
+    text = (
+        "SAN SALVADOR, 22 NOV 89 (EFE) -- JESUITS IGNACIO ELLACURIA, IGNACIO MARTIN BARO, AND SEGUNDO "
+        "MONTES WERE KILLED IN SAN SALVADOR ON 16 NOVEMBER."
+    )
+    ex = wire(text)
+    [ev] = asserted(ex, "Attack")
+    assert {"Ignacio Ellacuria", "Ignacio Martin Baro"} <= labels(ex, ev, "victim")
+    ex = run(
+        "Priests Ignacio Ellacuria, Ignacio Martin Baro, and Segundo Montes were killed in San Salvador."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert {"Ignacio Ellacuria", "Ignacio Martin Baro"} <= labels(ex, ev, "victim")
+    # but "Ruth Aguilar, alias Sandra" is one person
+    ex = run("Ruth Esperanza Aguilar, alias Sandra, was arrested in San Salvador.")
+    [ev] = asserted(ex)
+    assert len(labels(ex, ev, "detainee")) == 1
+
+
+def test_an_occupation_before_a_name_is_a_title_not_part_of_the_name() -> None:
+    ex = run("Newsman Emiliano Pacheco was kidnapped by the ELN in Cucuta.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "victim") == {"Emiliano Pacheco"}

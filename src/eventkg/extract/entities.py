@@ -563,7 +563,7 @@ def _misread_place(ent: Span, countries: set[str]) -> bool:
     exactly a city or region of a country the article names is that place."""
     if ent.label_ not in _MISREAD or ent.root.dep_ != "pobj" or ent.root.head.lower_ not in ("in", "near"):
         return False
-    rec = resolve_place(ent.text, exact=True)
+    rec = resolve_place(ent.text, exact=True, context=countries)
     return rec is not None and rec.kind in ("City", "Region") and rec.country in countries
 
 

@@ -604,16 +604,23 @@ def _status(tok: Token) -> str:
 
 
 # --------------------------------------------------------------------------- roles
+_ALIAS = {"alias", "aka", "known", "called"}  # "Ruth Aguilar, alias Sandra": one person
+
+
 def _expand(tok: Token) -> list[Token]:
     """``tok`` and the tokens conjoined with it ("ISIS and the MEK")."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj":
             out.extend(_expand(c))
+        elif tok.tag_ == "NNS" and c.ent_type_ == "PERSON" and c.left_edge.i == tok.i + 1:
+            out.extend(_expand(c))  # "Jesuits Ignacio Ellacuria, Ignacio Martin Baro ...": the names
         elif c.dep_ == "appos":  # "Oqueli, leader of the MNR, and Hilda Flores": hung on the apposition
             conj = [cc for cc in c.children if cc.dep_ == "conj"]
             if tok.pos_ == "NOUN" and c.pos_ == "NOUN" and conj and all(cc.pos_ == "NOUN" for cc in conj):
                 out.extend(_expand(c))  # "one office, one bus, and one transformer": a list, misparsed
+            elif tok.ent_type_ == c.ent_type_ == "PERSON" and not any(x.lower_ in _ALIAS for x in c.subtree):
+                out.extend(_expand(c))  # "Ignacio Ellacuria, Ignacio Martin Baro, and Segundo Montes"
             else:
                 out.extend(t for cc in conj if cc.pos_ == "PROPN" for t in _expand(cc))
     return out

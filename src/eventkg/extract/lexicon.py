@@ -581,6 +581,9 @@ TITLE_NOUNS = {
     "industrialist", "engineer", "student", "professor", "teacher", "doctor", "nurse", "councilman",
     "councilwoman", "congressman", "congresswoman", "candidate", "activist", "unionist", "soldier",
     "policeman", "policewoman", "sergeant", "lieutenant", "captain", "major", "mr", "mrs", "ms",
+    "newsman", "newswoman", "landowner", "rancher", "cattleman", "farmer", "driver", "pilot", "magistrate",
+    "economist", "banker", "physician", "merchant", "trader", "diplomat", "consul", "dean", "rector",
+    "nun", "missionary", "jesuit", "jesuits",  # "Jesuits Ignacio Ellacuria, Ignacio Martin Baro, ..."
 }  # fmt: skip
 
 # --- casualty outcome words ----------------------------------------------------------
