@@ -921,6 +921,15 @@ def _named_people(ents: list[Span]) -> list[Span]:
             return True
         if root.dep_ == "appos" and root.head.lemma_.lower() in people:
             return True
+        if (
+            ent[-1].lower_ not in ORG_HEADS
+            and ent[-1].lemma_.lower() not in people
+            and (
+                (root.dep_ == "conj" and root.head.ent_type_ == "PERSON")
+                or any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children)
+            )
+        ):
+            return True  # "Ignacio Martin Baro, and Segundo Montes": a name in a list of people
         return (
             root.dep_ == "pobj"
             and root.head.lower_ == "of"
