@@ -2214,6 +2214,11 @@ def test_plural_events_named_without_article_number_or_time_are_a_kind_not_incid
     assert asserted(ex, "Attack")
     ex = run("There have been bombings in the capital, including one at the market.")
     assert asserted(ex, "Attack")
+    # and plans for such attacks are still recorded as plans
+    ex = run(
+        "Soldiers found detonators, which the army said were intended for attacks on oil infrastructure."
+    )
+    assert [e.status for e in ex.events if e.kind == "Attack"] == ["planned"]
 
 
 def wire(text: str) -> Extraction:

@@ -331,8 +331,8 @@ def _generic_mention(tok: Token) -> bool:
         and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.head.subtree)
     ):
         return True  # "attacks on crowded places remain less common": attacks in general
-    if _bare_plural(tok):
-        return True
+    if _bare_plural(tok) and _status(tok) == "asserted":
+        return True  # but "weapons intended for attacks on oil infrastructure": still a plan to record
     if tok.pos_ == "VERB" and any(
         c.dep_ in ("dobj", "nsubjpass")
         and any(g.lower_ in ("many", "numerous", "countless") for g in c.children)
