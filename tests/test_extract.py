@@ -2351,3 +2351,17 @@ def test_an_occupation_before_a_name_is_a_title_not_part_of_the_name() -> None:
     ex = run("Newsman Emiliano Pacheco was kidnapped by the ELN in Cucuta.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "victim") == {"Emiliano Pacheco"}
+
+
+def test_latin_american_groups_of_the_wire_era_are_known_with_their_country() -> None:
+    text = (
+        "TEGUCIGALPA, 3 MAY 90 (ACAN-EFE) -- THE CINCHONEROS CLAIMED RESPONSIBILITY FOR THE BOMBING OF A "
+        "BANK IN LA PAZ DEPARTMENT."
+    )
+    ex = wire(text)
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"Cinchonero Popular Liberation Movement"}
+    assert "Honduras" in places_with_parents(ex, ev)
+    ex = run("The Zarate Wilka Armed Forces of Liberation claimed the murder of two Mormon missionaries.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "perpetrator") == {"Zarate Willka Armed Forces of Liberation"}
