@@ -120,10 +120,10 @@ def _place_unknown_places(table: EntityTable, article: Article) -> None:
     ]
     if not orphans or not table.countries:
         return
-    record = country(next(iter(table.countries))) if len(table.countries) == 1 else None
-    nation = table.add_place(record, None) if record is not None else None
-    city = _dateline_place(table, article) if article.dateline_place else None
-    named = {rec.key for rec in map(country, table.countries) if rec is not None}
+    records = [rec for rec in map(country, table.countries) if rec is not None]
+    nation = table.add_place(records[0], None) if len(table.countries) == 1 and records else None
+    city = _dateline_place(table, article)
+    named = {rec.key for rec in records}
     if city is not None and (table.items[city].kind != "City" or table.ancestors(city)[-1] not in named):
         city = None
     for key, d in orphans:

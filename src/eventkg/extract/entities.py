@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,7 +20,7 @@ from eventkg.extract import lexicon as lx
 from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import PlaceRecord, capital, capital_of, fold, resolve_place
 from eventkg.models import Article, Entity, Mention
-from eventkg.nlp.gazetteers import demonyms, entry_index, load_gazetteer
+from eventkg.nlp.gazetteers import GazetteerEntry, demonyms, entry_index, load_gazetteer
 from eventkg.nlp.truecase import ORG_HEADS
 
 __all__ = ["EntityTable", "np_tokens", "recognize"]
@@ -567,15 +567,10 @@ def _misread_place(ent: Span, countries: set[str]) -> bool:
     return rec is not None and rec.kind in ("City", "Region") and rec.country in countries
 
 
-def _outlet_country(source: str | None) -> str | None:
-    """The one country the outlet a dateline names covers, if the outlets gazetteer says."""
-    if not source:
-        return None
-    name = fold(source)
-    return next(
-        (e.country for e in load_gazetteer("outlets") if e.country and name in {fold(a) for a in e.aliases}),
-        None,
-    )
+@cache
+def _outlet_countries() -> dict[str, str]:
+    """Outlet names, folded -> the one country the outlet covers, where the gazetteer says."""
+    return {fold(a): e.country for e in load_gazetteer("outlets") if e.country for a in e.aliases}
 
 
 def recognize(doc: Doc, article: Article) -> EntityTable:
@@ -607,11 +602,12 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     # countries first, so ambiguous city names resolve inside them; a group that fights in one
     # country, or an outlet that covers one, says which ("the FMLN ... in La Paz department")
     for ent in ents:
-        name, _, gkey = ent.ent_id_.partition(":")
-        entry = entry_index(name).get(gkey) if ent.label_ in ("ARMED_GROUP", "OUTLET") and name else None
+        entry = _entry(ent)[1] if ent.label_ in ("ARMED_GROUP", "OUTLET") else None
         if entry is not None and entry.country:
             table.countries.add(entry.country)
-    covers = _outlet_country(article.source)  # "CLANDESTINE, 14 NOV 89 (RADIO VENCEREMOS)"
+    covers = _outlet_countries().get(
+        fold(article.source or "")
+    )  # "CLANDESTINE, 14 NOV 89 (RADIO VENCEREMOS)"
     if covers:
         table.countries.add(covers)
     for ent in ents:
@@ -857,10 +853,9 @@ def _merged_people(ents: list[Span]) -> list[Span]:
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
             out[-1] = Span(ent.doc, out[-1].start, ent.end, label="PERSON")
             continue
-        titled = ent.start > 0 and ent.doc[ent.start - 1].lower_ in lx.TITLE_NOUNS  # "Mayor [Eduardo Diaz]"
         if (
             ent.label_ == "PERSON"
-            and not titled
+            and not _after_title(ent)
             and ((_locative(ent) and resolve_place(ent.text, exact=True) is not None) or _where(ent))
         ):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
@@ -903,6 +898,11 @@ _KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "father", "mo
         "uncle", "aunt", "nephew", "niece"}  # fmt: skip
 
 
+def _after_title(ent: Span) -> bool:
+    """ "Mayor [Eduardo Rolon Diaz]": a name right after a word of office is a person's."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in lx.TITLE_NOUNS
+
+
 def _named_people(ents: list[Span]) -> list[Span]:
     """A name the NER took for an organisation is a person's where the text later uses its last
     word alone as a person ("Eva Forest" ... "Forest said"), where a kin word or title stands in
@@ -915,7 +915,7 @@ def _named_people(ents: list[Span]) -> list[Span]:
         if not 2 <= len(ent) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
             return False
         root = ent.root
-        if ent[-1].text in surnames or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in lx.TITLE_NOUNS):
+        if ent[-1].text in surnames or _after_title(ent):
             return True  # "... Diaz" named alone elsewhere; "Mayor Eduardo Rolon Diaz"
         if any(c.dep_ == "appos" and c.lemma_.lower() in people for c in root.children):
             return True
@@ -1056,9 +1056,14 @@ def _title(ent: Span) -> str | None:
     return " ".join(w.text for w in words) or None
 
 
-def _gazetteer(table: EntityTable, ent: Span) -> None:
+def _entry(ent: Span) -> tuple[str, GazetteerEntry | None]:
+    """The gazetteer ("armed_groups", "outlets", "weapons") and entry a ruler match comes from."""
     name, _, gkey = ent.ent_id_.partition(":")
-    entry = entry_index(name).get(gkey) if name else None
+    return name, entry_index(name).get(gkey) if name else None
+
+
+def _gazetteer(table: EntityTable, ent: Span) -> None:
+    name, entry = _entry(ent)
     if entry is None:  # pragma: no cover - every pattern carries an id
         return
     mention = table.span_mention(ent)

@@ -17,7 +17,7 @@ from eventkg.extract import lexicon as lx
 from eventkg.extract.entities import EntityTable, noun_lemma
 from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import resolve_place
-from eventkg.extract.time import WEEKDAYS, is_period, normalize_date, shift
+from eventkg.extract.time import WEEKDAYS, is_period, normalize_date, shift, shift_months
 from eventkg.models import EVENT_FAMILY, Mention
 
 __all__ = ["EventMention", "attackers_told_after", "cluster", "find_mentions", "most_specific", "refine_kind"]
@@ -1185,21 +1185,7 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
         em.add("instrument", key)
     elif prep == "by" and cat in ("agent", "person"):
         em.add("perpetrator", key)
-    elif prep in (
-        "on",
-        "against",
-        "at",
-        "upon",
-        "of",
-        "in",
-        "inside",
-        "targeting",
-        "to",
-        "under",
-        "beneath",
-    ) or (
-        prep == "into" and em.token.lemma_.lower() in _CRASH | {"fire", "shoot", "throw", "hurl", "lob"}
-    ):  # "crashed into a foot patrol", "fired into a crowd"
+    elif prep in _HIT_PREPS or (prep == "into" and em.token.lemma_.lower() in _INTO_VERBS):
         directed = em.token.pos_ in _NOUN or em.token.lemma_.lower() in _DIRECTED | _PLANT
         slain = prep == "of" and em.token.lemma_.lower() in lx.HUMAN_OBJECT_NOUNS  # "the murder of two men"
         if slain and cat == "agent" and table.kind(key) == "Group":
@@ -1222,6 +1208,11 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
     elif prep in ("near", "outside", "beside", "behind") and cat == "target":
         em.near_targets.append(key)
 
+
+#: prepositions before what an attack hit or whom it hurt: "the attack on", "a bomb under"
+_HIT_PREPS = {"on", "against", "at", "upon", "of", "in", "inside", "targeting", "to", "under", "beneath"}
+#: verbs after which "into" names what was hit: "crashed into a foot patrol", "fired into a crowd"
+_INTO_VERBS = _CRASH | {"fire", "shoot", "throw", "hurl", "lob"}
 
 #: areas people live in: "in a village" says where an attack was; "attacked the village" what
 _AREAS = {"village", "hamlet", "town", "neighborhood", "neighbourhood", "district", "suburb", "area"}
@@ -1584,8 +1575,7 @@ def _years_apart(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> 
         if span.lemma_.lower() == "year":
             target.date = f"{year + sign * n:04d}"
         elif month is not None:
-            total = year * 12 + month - 1 + sign * n
-            target.date = f"{total // 12:04d}-{total % 12 + 1:02d}"
+            target.date = shift_months(year, month, sign * n)
         else:
             continue
         target.date_mention = table.span_mention(list(doc[span.left_edge.i : tok.i + 1]))

