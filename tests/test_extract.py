@@ -2365,3 +2365,37 @@ def test_latin_american_groups_of_the_wire_era_are_known_with_their_country() ->
     ex = run("The Zarate Wilka Armed Forces of Liberation claimed the murder of two Mormon missionaries.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "perpetrator") == {"Zarate Willka Armed Forces of Liberation"}
+
+
+
+def test_a_nationality_before_the_victims_is_not_where_they_were_attacked() -> None:
+    ex = wire(
+        "LA PAZ, 25 MAY 89 (EFE) -- [TEXT] TWO U.S. MORMON MISSIONARIES WERE SHOT TO DEATH LAST NIGHT "
+        "BY A GROUP OF TERRORISTS."
+    )
+    [ev] = asserted(ex)
+    assert places_with_parents(ex, ev) == {"Bolivia"}  # the dateline's country, not the victims'
+
+
+def test_a_whole_nation_is_no_incidents_victim() -> None:
+    ex = wire(
+        "SAN SALVADOR, 3 MAY 90 (AFP) -- [TEXT] GUERRILLAS ATTACKED A BUS IN USULUTAN, INJURING FIVE "
+        "PASSENGERS DURING THIS AGGRESSIVE ACTION CARRIED OUT BY THE FMLN AGAINST THE SALVADORAN PEOPLE. "
+        "THE GOVERNMENT CONTINUES KILLING THE SALVADORAN PEOPLE. COCAINE USERS ARE CONTRIBUTING TO THE "
+        "KILLING OF MY PEOPLE."
+    )
+    assert {v for ev in asserted(ex) for v in labels(ex, ev, "victim")} == {"passengers"}
+    ex = run("Guerrillas killed 200 Salvadoran people in Usulutan on Monday.")
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "victim") == {"Salvadoran people"}
+
+
+def test_a_name_ending_in_jurisdiction_is_a_place_not_a_victim() -> None:
+    ex = wire(
+        "SAN SALVADOR, 3 MAY 90 (AFP) -- [TEXT] THE BUS, WITH LICENSE PLATE 76231, WAS ATTACKED ON THE "
+        "COASTAL HIGHWAY NEAR LA TIENDITA CANTON, FUENTE RIO GUALEYO, TECOLUCA JURISDICTION, SAN VICENTE "
+        "DEPARTMENT."
+    )
+    [ev] = asserted(ex)
+    assert not labels(ex, ev, "victim")
+    assert {"Tecoluca Jurisdiction", "San Vicente", "El Salvador"} <= places_with_parents(ex, ev)

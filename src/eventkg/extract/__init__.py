@@ -313,6 +313,8 @@ def _events(
                 roles["victim"].append(key)
         # "the more than 100,000 persons who have been murdered": a war's toll, not this event's
         roles["victim"] = [k for k in roles["victim"] if table.group_counts.get(k, 0) <= MAX_COUNT]
+        # "the terrorists are massacring the Salvadoran people": a nation, not this event's victims
+        roles["victim"] = [k for k in roles["victim"] if k not in table.peoples or k in table.group_counts]
         roles["place"] = most_specific(roles.get("place", []), table)  # Lyon, not also France
         if not roles.get("place") and g[0].family == "Arrest":
             roles["place"] = _place_of_linked_attack(g, groups, table)

@@ -83,6 +83,21 @@ def named_before(tok: Token) -> bool:
     return any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
 
 
+_OWNERS = {"my", "our", "their", "your", "its"}
+
+
+def _a_whole_people(tok: Token) -> bool:
+    """ "the Salvadoran people", "our people", "the Peruvian population": a whole nation, which a
+    speech may say is killed or attacked, not a group of victims of one incident."""
+    if tok.lower_ not in ("people", "population") or any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    return any(
+        (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE"))
+        or (c.dep_ == "poss" and c.lower_ in _OWNERS)
+        for c in tok.children
+    )
+
+
 class EntityTable:
     """Entities of one article, keyed; mentions and aliases accumulate."""
 
@@ -96,6 +111,7 @@ class EntityTable:
         self.nationalities: Counter[str] = Counter()
         self.armed_mentions: list[tuple[int, str]] = []  # (token index, key) of named armed groups
         self.group_counts: dict[str, int] = {}  # described group -> the number it was first given
+        self.peoples: set[str] = set()  # "the Salvadoran people", "our people": a nation, not a group
 
     # -- building -----------------------------------------------------------------------
     def mention(self, start: int, end: int) -> Mention:
@@ -381,6 +397,8 @@ class EntityTable:
         key = self.add(key, "Group", label, self.span_mention(toks))
         self._short_aliases(key, label_toks)
         self.phrase_alias(key, tok)
+        if _a_whole_people(tok):
+            self.peoples.add(key)
         return key
 
     def _same_group(self, tok: Token, label: str) -> str | None:
@@ -1139,7 +1157,7 @@ def _place_or_org(table: EntityTable, ent: Span) -> None:
             table.items[key].aliases[" ".join(text.split())] = None
     elif (
         (ent.label_ in ("GPE", "LOC") and _locative(ent))
-        or (kind_hint and ent.label_ in ("PERSON", "ORG"))
+        or (kind_hint and ent.label_ in ("PERSON", "ORG", "GPE", "LOC"))
         or (ent.label_ == "FAC" and len(words) > 1 and words[-1].lower() in lx.PLACE_KIND_NOUNS)
     ):  # "the Miralvalle Neighborhood", whatever the NER calls it, is a place
         key = table.add(f"place:{slug(text)}", "Place", text, table.span_mention(ent))
@@ -1225,4 +1243,16 @@ def _place_kind(ent: Span) -> tuple[str | None, list[Token]]:
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if nxt is not None and nxt.lemma_.lower() in lx.PLACE_KIND_NOUNS and root.dep_ == "compound":
         return lx.PLACE_KIND_NOUNS[nxt.lemma_.lower()], [*toks, nxt]
+    last = toks[-1].lower_
+    if (
+        ent.label_ in _MISREAD | {"GPE", "LOC"}
+        and len(toks) > 1
+        and last in lx.PLACE_KIND_NOUNS
+        and last not in _SURNAME_KINDS
+    ):
+        return lx.PLACE_KIND_NOUNS[last], toks  # "Tecoluca Jurisdiction", taken for a name
     return None, toks
+
+
+#: place-kind words that are also surnames ("Stephen Port") or end names of people
+_SURNAME_KINDS = {"state", "port", "nation", "republic", "country", "capital", "town", "city"}

@@ -878,8 +878,10 @@ def _modifier_place(t: Token) -> bool:
         hyphen
         or t.dep_ in ("npadvmod", "amod")
         or (t.dep_ == "poss" and t.head.lemma_.lower() not in _LOCALES)  # but "Medellin's western areas"
-        or (
-            t.dep_ == "compound" and t.head.pos_ != "PROPN" and t.head.lemma_.lower() not in _LOCALES | _PORTS
+        or (  # "U.S. missionaries", "Colombian army troops"
+            t.dep_ in ("compound", "nmod")
+            and t.head.pos_ != "PROPN"
+            and t.head.lemma_.lower() not in _LOCALES | _PORTS
         )
         or (t.dep_ in ("nmod", "compound") and t.head.lower_ in lx.TITLE_NOUNS)  # "U.S. Secretary of Defense"
         or (t.dep_ in ("nmod", "compound") and t.head.ent_type_ == "PERSON")  # "U.S. ... Ash Carter"
