@@ -2367,7 +2367,6 @@ def test_latin_american_groups_of_the_wire_era_are_known_with_their_country() ->
     assert labels(ex, ev, "perpetrator") == {"Zarate Willka Armed Forces of Liberation"}
 
 
-
 def test_a_nationality_before_the_victims_is_not_where_they_were_attacked() -> None:
     ex = wire(
         "LA PAZ, 25 MAY 89 (EFE) -- [TEXT] TWO U.S. MORMON MISSIONARIES WERE SHOT TO DEATH LAST NIGHT "
@@ -2399,3 +2398,81 @@ def test_a_name_ending_in_jurisdiction_is_a_place_not_a_victim() -> None:
     [ev] = asserted(ex)
     assert not labels(ex, ev, "victim")
     assert {"Tecoluca Jurisdiction", "San Vicente", "El Salvador"} <= places_with_parents(ex, ev)
+
+
+def test_people_beaten_or_shot_to_death_were_killed_in_an_attack() -> None:
+    ex = run("Three farmers were beaten to death near Cali on Monday.")
+    [ev] = asserted(ex)
+    assert ev.killed == 3
+    assert labels(ex, ev, "victim") == {"farmers"}
+    ex = run("Two missionaries were shot to death in La Paz by a group of terrorists.")
+    [ev] = asserted(ex)
+    assert (ev.kind, ev.killed) == ("Shooting", 2)
+    ex = run("Two policemen were hacked to death in Lima on Wednesday.")
+    [ev] = asserted(ex)
+    assert (ev.kind, ev.killed) == ("Stabbing", 2)
+    # a fire or a famine is no attack
+    assert not asserted(run("Two children were burned to death in a fire at their home."))
+
+
+def test_people_who_died_in_an_accident_are_not_victims_of_the_attack_told_before() -> None:
+    ex = run("Two policemen were shot dead in Lima on Wednesday. Two children died in a road accident.")
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "victim") == {"policemen"}
+    assert ev.killed == 2
+
+
+def test_a_campaigns_toll_is_no_incidents_toll() -> None:
+    text = (
+        "Gunmen attacked a bus in San Miguel on Monday. "
+        "Two blocks of homes have been ablaze as a result of the rebel offensive launched on Saturday, "
+        "which has left more than 600 dead and 1,000 wounded. "
+        "Authorities estimated that more than 2,000 people had been killed or injured in the conflict. "
+        "Colonel Ponce said that the rebels had sustained 2,352 dead from 11 November to 30 January. "
+        "In Honduras over the past nine years, more than 140 people have disappeared and about 60 have "
+        "been killed. Nationwide, we counted 230 terrorists killed and 136 wounded. More than 11 journalists "
+        "have been killed by the army since 1981. Nine people were wounded during an offensive launched by "
+        "the guerrillas. In this decade, 200 people, including judges and attorneys, have been killed by "
+        "drug traffickers."
+    )
+    ex = run(text)
+    [ev] = asserted(ex, "Attack")
+    assert (ev.killed, ev.injured) == (None, None)
+    assert not labels(ex, ev, "victim")
+
+
+def test_people_killed_by_a_disaster_are_no_victims_of_an_attack() -> None:
+    text = (
+        "Gunmen attacked a bus in Cali on Monday. Popayan was destroyed by an earthquake in 1983 "
+        "killing approximately 200 people and injuring over 500. Floods killed 30 people in Choco last "
+        "week. A landslide killed four miners."
+    )
+    ex = run(text)
+    [ev] = asserted(ex)
+    assert (ev.killed, ev.injured) == (None, None)
+    assert not labels(ex, ev, "victim")
+    # a bomb is no disaster
+    ex = run("The car bomb exploded on Friday in Cali, killing four and injuring 20.")
+    [ev] = asserted(ex)
+    assert (ev.killed, ev.injured) == (4, 20)
+
+
+def test_the_number_of_killers_is_not_the_number_killed() -> None:
+    ex = run("Five gunmen killed a watchman in Cali on Monday.")
+    [ev] = asserted(ex)
+    assert ev.killed == 1
+    assert labels(ex, ev, "victim") == {"watchman"}
+    ex = run("Approximately five individuals shot to death a watchman who tried to stop them.")
+    [ev] = asserted(ex)
+    assert ev.killed == 1
+    assert run("Five people killed in Cali blast.").events[0].killed == 5  # a headline: no object
+
+
+def test_a_killing_a_bombing_avenged_is_another_event() -> None:
+    ex = run(
+        "A bomb exploded at the DAS building on Monday. The caller said that the attack was perpetrated to "
+        "avenge the death of Claudio Medina, who was tortured to death by the police."
+    )
+    bombing = next(e for e in asserted(ex) if e.kind == "Bombing")
+    assert not labels(ex, bombing, "victim") and not labels(ex, bombing, "perpetrator")
+    assert bombing.killed is None

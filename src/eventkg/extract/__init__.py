@@ -28,6 +28,7 @@ from eventkg.extract.events import (
     cluster,
     find_mentions,
     merged_kind,
+    mishap,
     most_specific,
     refine_kind,
 )
@@ -140,6 +141,9 @@ def _attach(fig: Figure, mentions: list[EventMention]) -> EventMention | None:
     family = _FIGURE_FAMILY[fig.outcome]
     if any(m.status != "asserted" and m.token in (fig.head, fig.head.head) for m in mentions):
         return None  # "an attempt to assassinate Maza Marquez was foiled": no one was killed
+    if mishap(fig.head.head):
+        return None  # "two children died in a road accident": no attack's toll (but an accidental
+        # explosion told of as "the blasts" is one event, and its toll is its own)
     cands = [m for m in mentions if m.family in family and m.status == "asserted"]
     same = [m for m in cands if m.token.sent.start == fig.head.sent.start]
     if same:

@@ -88,6 +88,8 @@ def _outcome(num: Span, head: Token) -> str | None:
         if c.dep_ in ("amod", "acl") and c.i > head.i and _outcome_word(c) and c.pos_ in ("VERB", "ADJ"):
             return _outcome_word(c)
     gov = head.head
+    if head.dep_ == "nsubj" and gov.pos_ == "VERB" and any(c.dep_ == "dobj" for c in gov.children):
+        return None  # "five gunmen killed a watchman": the five did it
     if head.dep_ in ("nsubjpass", "nsubj", "dobj", "attr", "conj") and gov is not head:
         found = _outcome_word(gov)
         if found and gov.pos_ in ("VERB", "ADJ"):
@@ -95,6 +97,8 @@ def _outcome(num: Span, head: Token) -> str | None:
         for c in gov.children:  # "left 89 people dead"
             if c.dep_ in ("oprd", "acomp", "xcomp") and _outcome_word(c):
                 return _outcome_word(c)
+        if gov.pos_ == "VERB" and head.dep_ in ("nsubjpass", "dobj") and to_death(gov):
+            return "killed"  # "two missionaries were shot to death", "beat three farmers to death"
         for c in gov.children:  # "130 were mutilated, injured and scarred"
             if (
                 c.dep_ == "conj"
@@ -147,6 +151,14 @@ def _outcome(num: Span, head: Token) -> str | None:
         if t.lemma_.lower() == "toll":
             return "killed"
     return None
+
+
+def to_death(verb: Token) -> bool:
+    """ "shot to death", "stabbed to death", "beaten to death": the people were killed."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children)
+        for c in verb.children
+    )
 
 
 def _list_members(head: Token) -> list[Token]:
@@ -289,30 +301,108 @@ def _listed_total(figs: list[Figure], table: EntityTable) -> list[Figure]:
 
 
 def _over_a_period(head: Token) -> bool:
-    """ "100 people have died in three months of protests", "over the past year": a toll over a
-    period, not one event's."""
-    verb = _verb_of(head)
-    return any(is_period(p) for c in verb.children if c.dep_ == "prep" for p in c.children)
+    """ "100 people have died in three months of protests", "over the past year", "from 11
+    November to 30 January": a toll over a period, not one event's."""
+    for verb in _verbs_of(head):
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        if any(is_period(p) for c in preps for p in c.children):
+            return True
+        dated = {c.lower_ for c in preps if any(p.ent_type_ == "DATE" for p in c.children)}
+        if "from" in dated and dated & {"to", "through", "until", "till"}:
+            return True
+    return tally(_verb_of(head))  # "more than 11 journalists have been killed since 1981"
 
 
 def _verb_of(head: Token) -> Token:
     """The verb a counted group is the subject or object of, or the group itself."""
+    if head.dep_ in ("oprd", "acomp") and head.head.pos_ == "VERB":
+        return head.head  # "which has left more than 600 dead"
     return head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else head
 
 
-_CAMPAIGNS = {"offensive", "campaign", "war", "conflict", "insurgency", "uprising", "fighting", "violence"}
+def _verbs_of(head: Token) -> list[Token]:
+    """The verb of :func:`_verb_of` and the verbs it is listed with: in "more than 140 people have
+    disappeared and about 60 have been killed over the past nine years", what is said of the
+    first verb is said of the second."""
+    verb = _verb_of(head)
+    return [verb] + [
+        v for v in (_clause_of(verb), *(c for c in verb.children if c.dep_ == "conj")) if v is not verb
+    ]
+
+
+def _clause_of(verb: Token) -> Token:
+    """The first of the verbs ``verb`` is listed with ("which began 12 days ago and has left")."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+_SINCE_WHEN = {"year", "month", "decade", "founding", "foundation", "beginning", "start", "creation"}
+
+
+def tally(verb: Token) -> bool:
+    """ "since the UP was founded, nearly 1,000 of its members have been murdered", "so far,
+    over 1,000 people have died", "about 60 have been killed over the past 9 years": a count
+    of deaths over a stretch of time up to now, not one incident."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
+               for c in verb.children):  # fmt: skip
+        return False
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    # "during the 2 months of the war Colombia has been waging, 20 judges have been killed"
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "advcl"]
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+                return True  # "since the party was founded"
+            pobjs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else []
+            if c.lower_ == "since" and any(p.like_num or p.lemma_.lower() in _SINCE_WHEN for p in pobjs):
+                return True  # "since 1980", "since the beginning of the year"
+            if any(is_period(p) or _this_stretch(p) for p in pobjs) or (
+                c.lower_ == "to" and any(p.lower_ == "date" for p in pobjs)
+            ):
+                return True  # "over the past nine years", "to date", "in this decade"
+            if c.dep_ == "npadvmod" and _this_stretch(c):
+                return True  # "this year"
+            if (
+                c.dep_ == "advmod"
+                and c.lower_ == "far"
+                and any(x.lower_ in ("so", "thus") for x in c.children)
+            ):
+                return True  # "so far"
+    return False
+
+
+def _this_stretch(t: Token) -> bool:
+    """ "this year", "this decade": with "have been killed", the stretch up to now."""
+    return t.lemma_.lower() in ("year", "decade", "century") and any(c.lower_ == "this" for c in t.children)
+
+
+_CAMPAIGNS = lx.CAMPAIGN_NOUNS | {"fighting", "violence"}
+#: what a relative clause may hang on, between it and the campaign: "the offensive launched on
+#: Saturday, which has left more than 600 dead"
+_DETOUR_DEPS = {"pobj", "prep", "acl", "relcl", "npadvmod"}
 
 
 def _of_a_campaign(head: Token) -> bool:
-    """ "a rebel offensive, which has left more than 1,000 people dead": the toll of a campaign,
-    not of one event."""
-    verb = _verb_of(head)
-    clause = verb
-    while clause.dep_ == "conj":  # "which began 12 days ago and which has left ..."
-        clause = clause.head
-    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+    """ "a rebel offensive, which has left more than 1,000 people dead", "killed or injured in the
+    conflict": the toll of a campaign, not of one event."""
+    verbs = _verbs_of(head)
+    clause = _clause_of(verbs[0])
+    for verb in verbs:
+        for c in verb.children:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in lx.CAMPAIGN_PREPS
+                and any(p.lemma_.lower() in lx.CAMPAIGN_NOUNS for p in c.children)
+            ):
+                return True
+    for subj in (c for v in verbs for c in v.children if c.dep_ == "nsubj"):
         if subj.lower_ in ("which", "that") and clause.dep_ == "relcl":
             subj = clause.head
+            for _ in range(4):
+                if subj.lemma_.lower() in _CAMPAIGNS or subj.dep_ not in _DETOUR_DEPS:
+                    break
+                subj = subj.head
         if subj.lemma_.lower() in _CAMPAIGNS:
             return True
     return False
@@ -321,9 +411,13 @@ def _of_a_campaign(head: Token) -> bool:
 def _our_tally(head: Token) -> bool:
     """ "we have inflicted 1,902 dead, 1,209 wounded": a side's own count of the losses it caused
     its enemy over its fighting, not one event's toll."""
-    return any(
-        t.lemma_.lower() == "inflict" and any(c.dep_ == "nsubj" and c.lower_ == "we" for c in t.children)
-        for t in head.doc[head.sent.start : head.i]
+    return any(our_tally(t) for t in head.doc[head.sent.start : head.i])
+
+
+def our_tally(verb: Token) -> bool:
+    """ "we counted", "we have inflicted": a side counting the losses it caused."""
+    return verb.lemma_.lower() in lx.TALLY_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ == "we" for c in verb.children
     )
 
 
@@ -379,6 +473,8 @@ def _single_victims(doc: Doc, table: EntityTable, counted: set[int]) -> list[Fig
     out = []
     for verb in doc:
         outcome = _KILL_VERBS.get(verb.lemma_.lower())
+        if outcome is None and verb.pos_ == "VERB" and to_death(verb):
+            outcome = "killed"  # "five individuals shot to death a watchman"
         if verb.lemma_.lower() in ("death", "murder", "assassination", "killing") and verb.pos_ == "NOUN":
             outcome = "killed"  # "the death of a French soldier"
             victims = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children

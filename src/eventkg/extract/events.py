@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventkg.extract import lexicon as lx
+from eventkg.extract.casualties import our_tally, tally, to_death
 from eventkg.extract.entities import EntityTable, noun_lemma
 from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import resolve_place
@@ -121,7 +122,7 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
     lefts = {c.lower_ for c in tok.lefts}
     if tok.i in table.by_token:
         return None  # part of a name ("Attack Brigade") or a weapon ("bomb")
-    if _accidental(tok):
+    if accidental(tok):
         return None  # "two accidental explosions", "the device detonated accidentally"
     if tok.pos_ in _NOUN:
         if lemma in lx.BATTLE_NOUNS or low in lx.BATTLE_NOUNS:
@@ -202,6 +203,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children)
     ):
         return "Battle"  # "rebels clashed with troops", "fought against the army"
+    if lemma in lx.TO_DEATH_VERBS and to_death(tok):
+        return lx.ATTACK_VERBS.get(lemma, "Attack")  # "three farmers were beaten to death"
     if lemma in lx.ATTACK_VERBS:
         if (
             lemma in lx.AGENTIVE_ONLY
@@ -243,24 +246,48 @@ _BATTLE_PREPS = {"in", "during", "amid", "as", "after"}
 
 _ACCIDENTAL = {"accidental", "accidentally", "accidently"}  # not "prematurely": a bomb set for an attack
 _ACCIDENTS = {"accident", "crash", "collision", "stampede", "mishap"}
+#: what kills with no one to blame: "floods killed 30 people", "destroyed by an earthquake"
+_DISASTERS = {"earthquake", "quake", "tremor", "flood", "flooding", "landslide", "mudslide", "avalanche",
+              "storm", "hurricane", "typhoon", "cyclone", "tornado", "tsunami", "eruption", "drought",
+              "famine", "epidemic", "lightning", "heatwave", "wildfire", "blizzard", "rain"}  # fmt: skip
+_MISHAPS = _ACCIDENTS | _DISASTERS
 
 
-def _accidental(tok: Token) -> bool:
-    """An explosion by accident, or casualties of one ("killed in two accidental explosions",
-    "killed in a road accident"): no attack."""
+def accidental(tok: Token) -> bool:
+    """An explosion by accident, or casualties of one or of a disaster ("killed in two accidental
+    explosions", "killed in a road accident", "floods killed 30 people"): no attack."""
     if any(c.lower_ in _ACCIDENTAL for c in tok.children if c.dep_ in ("amod", "advmod")):
         return True
-    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and _accidental(tok.head):
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") and accidental(tok.head):
         return True  # "the device detonated accidentally, killing the three"
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in _BATTLE_PREPS:
             for p in prep.children:
-                if p.dep_ == "pobj" and (
-                    p.lemma_.lower() in _ACCIDENTS
-                    or any(c.lower_ in _ACCIDENTAL for c in p.children if c.dep_ == "amod")
-                ):
+                if p.dep_ == "pobj" and any(c.lower_ in _ACCIDENTAL for c in p.children if c.dep_ == "amod"):
                     return True
-    return False
+    return mishap(tok)
+
+
+def mishap(tok: Token) -> bool:
+    """What ``tok`` tells was done by an accident or a disaster, which no one did: "killed in a road
+    accident", "a landslide killed four miners", "destroyed by an earthquake, killing 200"."""
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("advcl", "acl", "conj")
+        and tok.head is not tok
+        and mishap(tok.head)
+    ):
+        return True
+    if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.lemma_.lower() in _MISHAPS:
+        return True  # "an earthquake in 1983 killing approximately 200 people"
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _MISHAPS for c in tok.children):
+        return True  # "a landslide killed four miners"
+    return any(
+        p.dep_ == "pobj" and p.lemma_.lower() in _MISHAPS
+        for prep in tok.children
+        if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in _BATTLE_PREPS)
+        for p in prep.children
+    )
 
 
 def _in_battle(tok: Token) -> bool:
@@ -351,9 +378,14 @@ def _generic_mention(tok: Token) -> bool:
         for p in c.children
     ):
         return True  # "the killing of Muslims in American-led wars": war casualties, no incident
+    if tok.pos_ == "VERB" and _in_a_campaign(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
+        return True  # "2,000 people have been killed or injured in the conflict": its toll (but
+        # "during the offensive, guerrillas attacked the president's residence" is one attack)
+    if tok.pos_ == "VERB" and any(our_tally(a) for a in list(tok.ancestors)[:2]):
+        return True  # "we counted 230 terrorists killed": a side's tally of its enemy's losses
     if tok.pos_ == "VERB" and any(is_period(p) for c in tok.children if c.dep_ == "prep" for p in c.children):
         return True  # "five judges have been killed in 2 months": a tally over a period
-    if tok.pos_ == "VERB" and _tally(tok):
+    if tok.pos_ == "VERB" and tally(tok):
         return True
     verb = tok if tok.pos_ == "VERB" else tok.head
     for _ in range(2):
@@ -366,6 +398,20 @@ def _generic_mention(tok: Token) -> bool:
 
 
 _NAMED = {"ORG", "NORP", "PERSON", "GPE"}
+
+
+def _in_a_campaign(verb: Token) -> bool:
+    """ "killed or injured in the conflict", "wounded during the offensive" (said of the verb or
+    of one listed with it)."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    return any(
+        c.dep_ == "prep" and c.lower_ in lx.CAMPAIGN_PREPS and p.lemma_.lower() in lx.CAMPAIGN_NOUNS
+        for v in verbs
+        for c in v.children
+        for p in c.children
+    )
 
 
 def _bare_plural(tok: Token) -> bool:
@@ -382,36 +428,6 @@ def _bare_plural(tok: Token) -> bool:
     if any(c.dep_ == "expl" for a in tok.ancestors for c in a.children):
         return False  # "there have been attacks in the capital": it reports them
     return not any(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "nummod" for t in tok.sent)
-
-
-_SINCE_WHEN = {"year", "month", "decade", "founding", "foundation", "beginning", "start", "creation"}
-
-
-def _tally(verb: Token) -> bool:
-    """ "since the UP was founded, nearly 1,000 of its members have been murdered", "so far,
-    over 1,000 people have died", "about 60 have been killed over the past 9 years": a count
-    of deaths over a stretch of time up to now, not one incident."""
-    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
-               for c in verb.children):  # fmt: skip
-        return False
-    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
-        for c in v.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
-                return True  # "since the party was founded"
-            pobjs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else []
-            if c.lower_ == "since" and any(p.like_num or p.lemma_.lower() in _SINCE_WHEN for p in pobjs):
-                return True  # "since 1980", "since the beginning of the year"
-            if any(is_period(p) for p in pobjs) or (
-                c.lower_ == "to" and any(p.lower_ == "date" for p in pobjs)
-            ):
-                return True  # "over the past nine years", "to date"
-            if (
-                c.dep_ == "advmod"
-                and c.lower_ == "far"
-                and any(x.lower_ in ("so", "thus") for x in c.children)
-            ):
-                return True  # "so far"
-    return False
 
 
 def _inherited_subject(tok: Token) -> list[Token]:
@@ -1613,7 +1629,7 @@ def _deaths(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
         dying = tok.pos_ == "VERB" and tok.lemma_.lower() in ("die", "perish")  # "13 persons died in ..."
         if not dying and (tok.lemma_.lower() not in _DEATH_NOUNS or tok.pos_ not in _NOUN):
             continue
-        if _generic_mention(tok):
+        if _generic_mention(tok) or _avenged(tok):
             continue  # "retaliation for the killing of Muslims in wars": not this attack's dead
         same = [
             m
@@ -2009,6 +2025,15 @@ def _another_incident(tok: Token) -> bool:
     )
 
 
+_REVENGE = {"avenge", "revenge", "retaliate", "retaliation", "reprisal", "retribution"}
+
+
+def _avenged(tok: Token) -> bool:
+    """ "the attack was perpetrated to avenge the death of X, who was tortured to death by the
+    police", "in retaliation for the killing of ...": what is avenged is an earlier event."""
+    return any(a.lemma_.lower() in _REVENGE for a in list(tok.ancestors)[:6])
+
+
 def _recalled_date(tok: Token) -> Token | None:
     """The date the trigger's clause hangs on ("since 2017, when a general was killed"), if any."""
     verb = tok
@@ -2036,6 +2061,9 @@ def cluster(mentions: list[EventMention], table: EntityTable) -> list[list[Event
         fits = []
         if _another_incident(m.token) and not (groups and groups[-1][-1].token.sent == m.token.sent):
             groups.append([m])  # "In another incident, ...": a new event, whatever it resembles
+            continue
+        if _avenged(m.token):
+            groups.append([m])  # "to avenge the death of X, who was tortured to death": an earlier one
             continue
         for g in reversed(groups):
             head = g[0]

@@ -15,6 +15,8 @@ __all__ = [
     "BATTLE_NOUNS",
     "BATTLE_VERBS",
     "BATTLE_VERBS_WITH",
+    "CAMPAIGN_NOUNS",
+    "CAMPAIGN_PREPS",
     "COLLECTIVE_NOUNS",
     "COMBATANT_NOUNS",
     "CONTAINER_NOUNS",
@@ -37,7 +39,9 @@ __all__ = [
     "SEIZURE_VERBS",
     "SPEECH_VERBS",
     "SUPPORT_VERBS",
+    "TALLY_VERBS",
     "TITLE_NOUNS",
+    "TO_DEATH_VERBS",
 ]
 
 # --- event triggers: lemma -> event class --------------------------------------------
@@ -67,6 +71,18 @@ _ATTACK_VERBS: dict[str, str | None] = {
     "wound": "Attack", "injure": "Attack",
 }  # fmt: skip
 ATTACK_VERBS: dict[str, str] = {k: v for k, v in _ATTACK_VERBS.items() if v is not None}
+#: verbs that are a killing when done "to death", with or without the killer named: "were beaten to
+#: death", "hacked to death" (not "burned", "crushed" or "starved to death": a fire or a stampede)
+TO_DEATH_VERBS = {"beat", "stone", "club", "bludgeon", "hack", "stab", "shoot", "torture", "strangle", "kick",
+                  "chop", "lynch", "batter", "knife", "whip", "machete", "hammer", "choke"}  # fmt: skip
+#: long stretches of fighting: what is "killed in the conflict" or "during the offensive" is counted
+#: in its toll, not one incident's (not "in the fighting" or "in the violence": one clash or riot)
+CAMPAIGN_NOUNS = {"offensive", "campaign", "war", "conflict", "insurgency", "uprising"}
+CAMPAIGN_PREPS = {"in", "during", "throughout"}
+#: "we counted 230 terrorists killed", "we have inflicted 1,902 dead": a side's own tally
+TALLY_VERBS = {"inflict", "count", "tally"}
+
+
 #: verbs that only count as an attack with an agent as subject ("gunmen wounded two")
 AGENTIVE_ONLY = {"wound", "injure", "burn", "hack", "ram", "shell", "raze"}
 
@@ -364,7 +380,10 @@ HUMAN_NOUNS |= {"seaman", "seamen", "crewman", "crewmen", "follower", "sympathiz
                 "tribesman", "tribesmen", "employer", "owner", "manager", "executive", "correspondent",
                 "photographer", "cameraman", "broadcaster", "editor", "writer", "artist", "actor",
                 "actress", "singer", "athlete", "player", "coach", "referee", "jesuit", "archbishop",
-                "friar", "deacon", "clergyman", "clergymen", "catechist", "preacher"}  # fmt: skip
+                "friar", "deacon", "clergyman", "clergymen", "catechist", "preacher", "watchman", "watchmen",
+                "caretaker", "janitor", "doorman", "porter", "gardener", "cook", "maid", "housekeeper",
+                "peon", "campesino", "escort", "secretary", "accountant",
+                "magistrate", "councilwoman", "alderman", "notary"}  # fmt: skip
 #: plural nouns that name nobody in particular: not worth a victim node of their own
 GENERIC_PEOPLE = {"people", "person", "persons", "other", "others", "individual", "one", "those", "victim",
                   "casualty", "dead", "wounded", "injured", "body", "thousand", "thousands",
