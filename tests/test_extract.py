@@ -2476,3 +2476,26 @@ def test_a_killing_a_bombing_avenged_is_another_event() -> None:
     bombing = next(e for e in asserted(ex) if e.kind == "Bombing")
     assert not labels(ex, bombing, "victim") and not labels(ex, bombing, "perpetrator")
     assert bombing.killed is None
+
+
+def test_the_victim_of_a_noun_after_its_date_and_of_an_adjective_participle() -> None:
+    ex = run("Unions condemned the kidnapping and assassination on 15 September of Eduardo Lopez, a student.")
+    [ev] = asserted(ex)
+    assert "Eduardo Lopez" in strings(ex, ev, "victim")
+    assert ev.date is not None and ev.date.endswith("-09-15")
+    ex = wire(
+        "BOGOTA, 3 MAY 90 (AFP) -- [TEXT] ANTONIO NAVARRO WOLFF, THE M-19 PRESIDENTIAL CANDIDATE, WHO "
+        "REPLACED THE ASSASSINATED CARLOS PIZARRO, BELIEVES THAT PEACE IS BASIC."
+    )
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "victim") == {"Carlos Pizarro"}
+
+
+def test_a_name_told_of_as_who_is_a_person_whatever_the_ner_says() -> None:
+    ex = wire(
+        'TEGUCIGALPA, 3 OCT 89 (AFP) -- [TEXT] "WE LIVED LIKE ANIMALS IN A CORRAL," IT WAS STATED BY '
+        "ERNESTINA UMANZOR, WHO WAS KIDNAPPED AT THE CIFUENTES BORDER REGION AND LATER WAS REPATRIATED."
+    )
+    [ev] = asserted(ex)
+    [victim] = [r.entity for r in ev.roles if r.role == "victim"]
+    assert (ex.entity(victim).label, ex.entity(victim).kind) == ("Ernestina Umanzor", "Person")

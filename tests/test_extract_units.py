@@ -47,6 +47,8 @@ def test_not_numbers(text: str) -> None:
         ("Wednesday", SUNDAY, "2024-01-03"),
         ("on Saturday", SUNDAY, "2024-01-06"),
         ("Sunday", SUNDAY, "2024-01-07"),  # the publication day itself
+        ("last Sunday", SUNDAY, "2023-12-31"),  # but "last Sunday", written on a Sunday, a week ago
+        ("last Friday", SUNDAY, "2024-01-05"),
         ("Thursday", FRIDAY, "2023-06-15"),
         ("yesterday", FRIDAY, "2023-06-15"),
         ("today", FRIDAY, "2023-06-16"),

@@ -743,6 +743,9 @@ def _roles(em: EventMention, table: EntityTable) -> None:
                 for t in _expand(c):
                     _modifier(em, t, table)
         # "attack on the city of Kandahar, in southern Afghanistan": preps of a noun trigger's object
+    if not verbal and fam in _VIOLENT and not em.roles.get("victim"):
+        for t in _of_after_date(tok):  # "the assassination on 15 September of Eduardo Lopez"
+            _object(em, t, table)
     under = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "under" else None
     if under is not None and under.lemma_.lower() in ("come", "be", "remain") and fam in _VIOLENT:
         for c in under.children:  # "their posts came under intense gunfire": what was fired on
@@ -763,12 +766,13 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         for t in _expand(tok.head):
             _subject(em, t, table, False)
     if (
-        verbal
-        and tok.dep_ == "acl"
+        (verbal or tok.tag_ == "VBN")
+        and (tok.dep_ == "acl" or (tok.dep_ == "amod" and tok.tag_ == "VBN"))
         and tok.tag_ in ("VBN", "VBD")
         and fam in _VIOLENT
         and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children)
-    ):  # "the killer, Chérif Chekatt – shot dead by police": the killer, by name
+    ):  # "the killer, Chérif Chekatt – shot dead by police": the killer, by name; "the
+        # assassinated Carlos Pizarro"
         noun = tok.head
         if noun.lemma_.lower() in _BODIES:  # "the bodies of the Jesuits murdered by ...": the Jesuits
             noun = next((p for c in noun.children if c.lower_ == "of" for p in c.children), noun)
@@ -1044,10 +1048,45 @@ _PLANT = {"plant", "place", "leave", "set", "throw", "hurl", "detonate", "activa
 _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "minibus", "jeep", "lorry"}
 
 
+def _of_after_date(tok: Token) -> list[Token]:
+    """ "the assassination on 15 September of Eduardo Lopez": the one the noun names after the date
+    between them, which the parser hangs on the date."""
+    doc, j = tok.doc, tok.i + 1
+    while j < tok.sent.end and (doc[j].ent_type_ in ("DATE", "TIME") or doc[j].lower_ in ("on", "in")):
+        j += 1
+    if (
+        j == tok.i + 1
+        or j >= tok.sent.end
+        or doc[j].lower_ != "of"
+        or doc[j - 1].ent_type_ not in ("DATE", "TIME")
+    ):
+        return []
+    return [t for p in doc[j].children if p.dep_ == "pobj" for t in _expand(p)]
+
+
+def _misread_person(key: str, table: EntityTable) -> bool:
+    """An organisation the NER found that no gazetteer knows, named as "who" (and not "a police
+    inspector of El Tigre, who"): a person. Its kind is corrected in the table."""
+    item = table.items[key]
+    if item.kind != "Organization" or item.ids or not 2 <= len(item.label.split()) <= 4:
+        return False
+    item.kind = "Person"
+    return True
+
+
 def _object(em: EventMention, t: Token, table: EntityTable) -> None:
-    if t.lower_ in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.pos_ in _NOUN:
+    who = t.lower_ in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.pos_ in _NOUN
+    if who:
         t = t.head.head  # "journalist Carlos Marcelo, who was kidnapped by ...": Marcelo
     got = table.people(t)
+    if (
+        who
+        and got is not None
+        and got[1] == "agent"
+        and t.head.lower_ != "of"
+        and _misread_person(got[0], table)
+    ):
+        got = got[0], "person"  # "Ernestina Umanzor, who was kidnapped", which the NER took for a firm
     if got is None and _anyone(t) and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
         got = table.group(t), "human"
     if got is None and t.lower_ in ("he", "she", "him", "her"):  # "in May, she was arrested"
@@ -1447,6 +1486,8 @@ def _date(em: EventMention, table: EntityTable) -> None:
                         _date_token(em, p, table)
             if em.date is not None or em.weekday is not None:
                 return
+    if em.token.pos_ in _NOUN and _of_after_date(em.token):  # "the assassination on 15 September of X"
+        _date_token(em, next(t for t in em.token.doc[em.token.i + 1 :] if t.ent_type_ in _WHEN), table)
     year = _recalled_date(em.token)
     if year is not None:  # "in 2017, when a general was killed"
         _date_token(em, year, table)

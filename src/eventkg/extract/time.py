@@ -66,6 +66,8 @@ def normalize_date(text: str, published: dt.date | None) -> str | None:
         wd = _weekday(s)
         if wd is not None:
             back = (published.weekday() - wd) % 7
+            if back == 0 and re.match(r"(?:last|past) ", s):
+                back = 7  # "last Friday", written on a Friday: a week ago
             return (published - dt.timedelta(days=back)).isoformat()
         if s in ("last month", "a month ago"):
             first = published.replace(day=1) - dt.timedelta(days=1)
