@@ -2499,3 +2499,42 @@ def test_a_name_told_of_as_who_is_a_person_whatever_the_ner_says() -> None:
     [ev] = asserted(ex)
     [victim] = [r.entity for r in ev.roles if r.role == "victim"]
     assert (ex.entity(victim).label, ex.entity(victim).kind) == ("Ernestina Umanzor", "Person")
+
+
+def test_guerrillas_who_set_off_a_bomb_bombed_the_building() -> None:
+    ex = wire(
+        "SAN SALVADOR, 13 JUL 89 (RADIO CADENA YSKL) -- [TEXT] AT 0600 THIS MORNING, FMLN URBAN GUERRILLAS "
+        "SET OFF A BOMB IN THE BASEMENT OF THE DEMOCRACY TOWER BUILDING IN WESTERN SAN SALVADOR."
+    )
+    [ev] = asserted(ex)
+    assert ev.kind == "Bombing" and ev.date == "1989-07-13"
+    assert "FMLN" in strings(ex, ev, "perpetrator") and "guerrillas" in strings(ex, ev, "perpetrator")
+    assert "DEMOCRACY TOWER BUILDING" in strings(ex, ev, "target")
+    assert not asserted(run("The fans set off fireworks after the match."))
+    # two peasants who stepped on a mine did not bomb anyone
+    ex = run("Ernesto and Rosa Fernandez set off an explosive device abandoned by the rebels near Perquin.")
+    assert not any(labels(ex, ev, "perpetrator") & {"Ernesto", "Rosa Fernandez"} for ev in asserted(ex))
+
+
+def test_a_participle_before_named_or_counted_people_names_victims_of_its_own_event() -> None:
+    ex = wire(
+        "BOGOTA, 3 MAY 90 (AFP) -- [TEXT] JOSE OSCAR MARIN, 32, WAS KILLED WHEN 20 KG OF DYNAMITE EXPLODED "
+        "AT THE HEADQUARTERS OF THE NEW LIBERALISM PARTY, WHOSE LEADER IS THE RECENTLY MURDERED SENATOR "
+        "AND PRESIDENTIAL HOPEFUL LUIS CARLOS GALAN SARMIENTO."
+    )
+    bombing = next(e for e in asserted(ex) if e.kind == "Bombing")
+    murder = next(e for e in asserted(ex) if e.kind != "Bombing")
+    assert labels(ex, bombing, "victim") == {"Jose Oscar Marin"}
+    assert labels(ex, murder, "victim") == {"Luis Carlos Galan Sarmiento"}
+    ex = run("The council demanded the return of seven kidnapped university students.")
+    [ev] = asserted(ex)
+    assert "university students" in strings(ex, ev, "victim")
+    # "the murdered Jesuits" with no number or name is most often a killing told of before
+    ex = run("Gunmen killed a farmer in Cali on Monday. The bishop spoke of the murdered Jesuits.")
+    assert {v for ev in asserted(ex) for v in labels(ex, ev, "victim")} == {"farmer"}
+
+
+def test_bodies_recovered_are_the_dead() -> None:
+    ex = run("A bomb exploded aboard the plane near Bogota on Monday. Rescue teams recovered 107 bodies.")
+    [ev] = asserted(ex)
+    assert ev.killed == 107

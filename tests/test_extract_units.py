@@ -53,6 +53,7 @@ def test_not_numbers(text: str) -> None:
         ("yesterday", FRIDAY, "2023-06-15"),
         ("today", FRIDAY, "2023-06-16"),
         ("last night", FRIDAY, "2023-06-15"),
+        ("0600 this morning", FRIDAY, "2023-06-16"),  # a clock time before the day
         ("Tuesday night", FRIDAY, "2023-06-13"),
         ("last month", SUNDAY, "2023-12"),
         ("this month", FRIDAY, "2023-06"),

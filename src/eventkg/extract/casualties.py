@@ -82,6 +82,8 @@ _THE_HURT = {"wounded", "injured", "dead", "killed"}
 
 def _outcome(num: Span, head: Token) -> str | None:
     """The outcome the counted people suffered, from the parse, then from nearby words."""
+    if head.lemma_.lower() in ("body", "corpse") and head.pos_ == "NOUN":
+        return "killed"  # "rescue teams recovered 107 bodies"
     if _outcome_word(head) and head.pos_ in ("VERB", "ADJ"):  # "at least twenty wounded"
         return _outcome_word(head)
     for c in head.children:  # "leaving 286 people wounded and 12 dead": the 12 are dead

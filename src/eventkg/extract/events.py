@@ -162,6 +162,17 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         return "Arson"
     if lemma == "blow" and _has_child(tok, ("prt",), {"up"}):
         return "SuicideBombing" if _suicide_subject(tok) else "Bombing"
+    if (
+        lemma in ("set", "touch")
+        and _has_child(tok, ("prt",), {"off"})
+        and _weapon_in([c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")], table)
+        and not any(
+            (f := table.filler(c)) is not None and table.kind(f[0]) in ("Person", "Organization")
+            for c in [*tok.children, *_inherited_subject(tok)]
+            if c.dep_ == "nsubj"
+        )
+    ):  # "guerrillas set off a bomb", "bombs were set off"; not "Ernesto and Rosa set off a mine left by ..."
+        return "SuicideBombing" if _suicide_subject(tok) else "Bombing"
     if lemma == "go" and _has_child(tok, ("prt",), {"off"}):
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         return "Bombing" if _weapon_in(subj, table) else None
@@ -745,7 +756,8 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         # "attack on the city of Kandahar, in southern Afghanistan": preps of a noun trigger's object
     if not verbal and fam in _VIOLENT and not em.roles.get("victim"):
         for t in _of_after_date(tok):  # "the assassination on 15 September of Eduardo Lopez"
-            _object(em, t, table)
+            if table.people(t) is not None:  # not "..., and other cities", listed by the parser
+                _object(em, t, table)
     under = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "under" else None
     if under is not None and under.lemma_.lower() in ("come", "be", "remain") and fam in _VIOLENT:
         for c in under.children:  # "their posts came under intense gunfire": what was fired on
@@ -767,12 +779,16 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             _subject(em, t, table, False)
     if (
         (verbal or tok.tag_ == "VBN")
-        and (tok.dep_ == "acl" or (tok.dep_ == "amod" and tok.tag_ == "VBN"))
+        and (
+            tok.dep_ == "acl"
+            or (tok.dep_ == "amod" and tok.tag_ == "VBN" and _named_or_counted(tok.head, table))
+        )
         and tok.tag_ in ("VBN", "VBD")
         and fam in _VIOLENT
         and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children)
     ):  # "the killer, Chérif Chekatt – shot dead by police": the killer, by name; "the
-        # assassinated Carlos Pizarro"
+        # assassinated Carlos Pizarro", "seven kidnapped students" (not "the murdered Jesuits", most
+        # often a killing told before)
         noun = tok.head
         if noun.lemma_.lower() in _BODIES:  # "the bodies of the Jesuits murdered by ...": the Jesuits
             noun = next((p for c in noun.children if c.lower_ == "of" for p in c.children), noun)
@@ -1046,6 +1062,15 @@ _EXPLODE = {"detonate", "explode", "blow"}
 _SHOTS = {"shot", "gun", "weapon", "bullet", "round", "volley", "burst", "rifle"}  # their lemmas
 _PLANT = {"plant", "place", "leave", "set", "throw", "hurl", "detonate", "activate"}
 _VEHICLES = {"car", "vehicle", "truck", "van", "motorcycle", "bicycle", "bus", "minibus", "jeep", "lorry"}
+
+
+def _named_or_counted(noun: Token, table: EntityTable) -> bool:
+    """ "Carlos Pizarro", "senator Luis Carlos Galan", "seven students", "the two women": a
+    named person or people counted, not "the Jesuits"."""
+    named = [noun, *(c for c in noun.children if c.dep_ in ("appos", "conj"))]
+    if any(t.i in table.by_token and table.kind(table.by_token[t.i]) == "Person" for t in named):
+        return True
+    return any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _of_after_date(tok: Token) -> list[Token]:
@@ -2036,7 +2061,11 @@ def _other_victims(m: EventMention, group: list[EventMention], table: EntityTabl
     """ "the assassination of X" is not the bombing that killed Y: a killing named by its
     victim is another event than one whose named victims are all others. Not so in one
     sentence: "Torres was killed and Meneses was wounded"."""
-    if m.token.pos_ == "VERB" and any(x.token.sent == m.token.sent and x.token.pos_ == "VERB" for x in group):
+    if (
+        m.token.pos_ == "VERB"
+        and m.token.dep_ != "amod"  # "the bomb exploded at the party of the recently murdered senator X"
+        and any(x.token.sent == m.token.sent and x.token.pos_ == "VERB" for x in group)
+    ):
         return False  # two clauses of one sentence, not "the attack came a month after the murder of Y"
     own, named = _named_victims([m], table), _named_victims(group, table)
     return bool(own and named and not own & named)

@@ -56,6 +56,7 @@ def normalize_date(text: str, published: dt.date | None) -> str | None:
         return None  # "2100 hours" is a time of day
     s = re.sub(r"^(?:on|in|at|during|since|by|early|late|the|of)\s+", "", s)
     s = re.sub(r"^(?:on|in|at|during|the)\s+", "", s)
+    whole = s
     s = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", s) if s not in _RELATIVE_DAYS else s
     rest = s.split(" ", 1)
     if len(rest) == 2 and _weekday(rest[0]) is not None and re.search(r"\d", rest[1]):
@@ -91,8 +92,11 @@ def normalize_date(text: str, published: dt.date | None) -> str | None:
                 return f"{published.year - n:04d}"  # "Romero was killed 10 years ago"
             return shift_months(published.year, published.month, -n)
     found = _explicit(s, published)
-    if found is None and published is not None:  # "at 0030 today", "late last night"
-        m = re.search(r"\b(the day before yesterday|yesterday|today|tonight|last night|this morning)\b", s)
+    if found is None and published is not None:  # "late last night"
+        # "at 0030 today", "at 0600 this morning"
+        m = re.search(
+            r"\b(the day before yesterday|yesterday|today|tonight|last night|this morning)\b", whole
+        )
         if m:
             return (published + dt.timedelta(days=_RELATIVE_DAYS[m.group(1)])).isoformat()
     return found
