@@ -2466,6 +2466,10 @@ def test_the_number_of_killers_is_not_the_number_killed() -> None:
     [ev] = asserted(ex)
     assert ev.killed == 1
     assert run("Five people killed in Cali blast.").events[0].killed == 5  # a headline: no object
+    # the subject of "suffered wounds" bears them
+    ex = run("A man stabbed commuters in Lyon on Saturday. Two young men suffered wounds to the arms.")
+    [ev] = asserted(ex)
+    assert ev.injured == 2 and "young men" in labels(ex, ev, "victim")
 
 
 def test_a_killing_a_bombing_avenged_is_another_event() -> None:

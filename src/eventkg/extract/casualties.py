@@ -76,6 +76,9 @@ def _outcome_word(tok: Token) -> str | None:
 _FOUND = {"find", "report", "leave", "confirm", "declare", "pronounce", "list"}
 
 
+#: verbs whose subject bears what they name: "two men suffered wounds", "sustained burns"
+_SUFFER = {"suffer", "sustain", "receive", "incur", "lose"}
+
 #: "among the wounded": the people hurt, not the harm
 _THE_HURT = {"wounded", "injured", "dead", "killed"}
 
@@ -90,8 +93,19 @@ def _outcome(num: Span, head: Token) -> str | None:
         if c.dep_ in ("amod", "acl") and c.i > head.i and _outcome_word(c) and c.pos_ in ("VERB", "ADJ"):
             return _outcome_word(c)
     gov = head.head
-    if head.dep_ == "nsubj" and gov.pos_ == "VERB" and any(c.dep_ == "dobj" for c in gov.children):
-        return None  # "five gunmen killed a watchman": the five did it
+    objects = [c for c in gov.children if c.dep_ == "dobj"]
+    if (
+        head.dep_ == "nsubj"
+        and gov.pos_ == "VERB"
+        and objects
+        and gov.lemma_.lower() not in _SUFFER
+        and not any(_outcome_word(c) for c in objects)
+    ):
+        return None  # "five gunmen killed a watchman": the five did it (not "two men suffered wounds")
+    if head.dep_ == "nsubj" and gov.lemma_.lower() in _SUFFER:
+        borne = [_outcome_word(c) for c in objects if _outcome_word(c)]
+        if borne:
+            return borne[0]  # "two young men suffered wounds", "five soldiers lost their lives"
     if head.dep_ in ("nsubjpass", "nsubj", "dobj", "attr", "conj") and gov is not head:
         found = _outcome_word(gov)
         if found and gov.pos_ in ("VERB", "ADJ"):
