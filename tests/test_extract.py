@@ -2542,3 +2542,28 @@ def test_bodies_recovered_are_the_dead() -> None:
     ex = run("A bomb exploded aboard the plane near Bogota on Monday. Rescue teams recovered 107 bodies.")
     [ev] = asserted(ex)
     assert ev.killed == 107
+
+
+def test_a_demonym_taken_for_a_name_before_capital_is_the_capital() -> None:
+    ex = wire(
+        "GUATEMALA CITY, 19 JUL 89 (EFE) -- [TEXT] THE BOMB WAS SET OFF ON ALUX MOUNTAIN, APPROXIMATELY "
+        "20 KM WEST OF THE GUATEMALAN CAPITAL."
+    )
+    [ev] = asserted(ex)
+    assert places_with_parents(ex, ev) == {"Guatemala City", "Guatemala"}
+
+
+def test_people_held_by_an_armed_group_were_kidnapped_when_it_took_them() -> None:
+    ex = wire(
+        "BOGOTA, 3 JAN 90 (AFP) -- [TEXT] THE COMMUNIQUE WAS SENT BY PATRICIA AND DINA ECHAVARRIA, TWO "
+        "WOMEN WHO HAVE BEEN HELD BY THE EXTRADITABLES SINCE 16 DECEMBER IN MEDELLIN."
+    )
+    [ev] = asserted(ex)
+    assert (ev.kind, ev.date) == ("Kidnapping", "1989-12-16")
+    assert labels(ex, ev, "victim") == {"Patricia", "Dina Echavarria"}
+    assert "THE EXTRADITABLES" in strings(ex, ev, "perpetrator")
+    ex = run("The rebels have held two engineers hostage since March.")
+    [ev] = asserted(ex)
+    assert ev.kind == "Kidnapping" and labels(ex, ev, "victim") == {"engineers"}
+    # the police hold suspects in custody: no kidnapping
+    assert not asserted(run("The suspect was held by police for three days."), "Attack")

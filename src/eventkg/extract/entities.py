@@ -1125,6 +1125,8 @@ _CHARGES = {"charge", "stick", "package", "cartridge", "load", "device"}
 
 def _place_or_org(table: EntityTable, ent: Span) -> None:
     text = ent.text
+    if len(ent) == 1 and ent.label_ != "GPE" and fold(text) in demonyms():
+        return  # "the GUATEMALAN capital", taken for a firm: a nationality, not a place
     if ent.label_ != "ORG":  # "the Sudan's" -> "Sudan"; "Paris" keeps its final s (no strip of letters)
         text = re.sub(r"^the\s+|[’']s?\s*$", "", text.strip(), flags=re.I)
     kind_hint, mention_toks = _place_kind(ent)

@@ -183,6 +183,11 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         )
     ):  # "took 30 people hostage", "took a group of hotel guests as hostages"
         return "Kidnapping"
+    if lemma == "hold" and (
+        _has_child(tok, ("oprd", "dobj", "advmod", "npadvmod", "xcomp", "acomp"), _CAPTIVES)
+        or any(_captor(p, table) for c in tok.children if c.dep_ == "agent" for p in c.children)
+    ):  # "held hostage", "two women who have been held by the Extraditables since 16 December"
+        return "Kidnapping"
     if lemma == "round" and _has_child(tok, ("prt",), {"up"}):
         return "Arrest"
     if lemma == "fire" and (
@@ -250,6 +255,17 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
 
 
 _WARDS = {"hospital", "clinic", "ward", "infirmary"}
+_CAPTIVES = {"hostage", "hostages", "captive", "captives"}
+_CAPTORS = lx.COMBATANT_NOUNS | {"kidnapper", "abductor", "captor"}
+
+
+def _captor(t: Token, table: EntityTable) -> bool:
+    """An armed group or kidnappers, who hold people as hostages (not the army or the police, who
+    hold them in custody)."""
+    got = table.filler(t)
+    return (got is not None and table.kind(got[0]) == "ArmedGroup") or t.lemma_.lower() in _CAPTORS
+
+
 _FIGURATIVE = {"verbal", "political", "diplomatic", "ideological", "cultural", "legal", "electoral"}
 #: "killed in the clash", "wounded during combat", "died as a result of the clashes"
 _BATTLE_PREPS = {"in", "during", "amid", "as", "after"}
@@ -1100,9 +1116,15 @@ def _misread_person(key: str, table: EntityTable) -> bool:
 
 
 def _object(em: EventMention, t: Token, table: EntityTable) -> None:
+    if t.lower_ in _CAPTIVES and (held := [c for c in t.children if c.dep_ in ("compound", "nmod")]):
+        t = held[-1]  # "took two engineers hostage", parsed as one noun phrase: the engineers
     who = t.lower_ in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.pos_ in _NOUN
     if who:
         t = t.head.head  # "journalist Carlos Marcelo, who was kidnapped by ...": Marcelo
+        if t.dep_ == "appos" and _named_or_counted(t.head, table) and t.head.i in table.by_token:
+            for named in _expand(t.head):  # "Patricia and Dina Echavarria, two women who ...": by name
+                _object(em, named, table)
+            return
     got = table.people(t)
     if (
         who
@@ -1505,7 +1527,9 @@ def _date(em: EventMention, table: EntityTable) -> None:
                 and re.fullmatch(r"1[89]\d\d|20\d\d", c.text)
             ):
                 _date_token(em, c, table)  # "the 1984 killing of a reporter"
-            elif c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "at"):
+            elif c.dep_ == "prep" and (
+                c.lower_ in ("on", "in", "during", "at") or (c.lower_ == "since" and em.kind == "Kidnapping")
+            ):  # "held by the Extraditables since 16 December": taken then
                 for p in c.children:
                     if p.dep_ == "pobj":
                         _date_token(em, p, table)
