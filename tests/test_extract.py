@@ -2567,3 +2567,26 @@ def test_people_held_by_an_armed_group_were_kidnapped_when_it_took_them() -> Non
     assert ev.kind == "Kidnapping" and labels(ex, ev, "victim") == {"engineers"}
     # the police hold suspects in custody: no kidnapping
     assert not asserted(run("The suspect was held by police for three days."), "Attack")
+
+
+def test_a_quoted_kidnapping_and_a_sniper_who_hit_a_newsman() -> None:
+    ex = wire(
+        "SAN SALVADOR, 12 JAN 90 (ACAN-EFE) -- [TEXT] AN MNR SPOKESMAN REPORTED THAT OQUELI COLINDRES WAS "
+        '"KIDNAPPED" AS HE WAS HEADING TO THE AIRPORT IN GUATEMALA CITY.'
+    )
+    [ev] = asserted(ex)
+    assert ev.kind == "Kidnapping" and labels(ex, ev, "victim") == {"Oqueli Colindres"}
+    ex = wire(
+        "SAN SALVADOR, 17 NOV 89 (DOMESTIC SERVICE) -- [TEXT] WITNESSES SAID THAT THE NEWSMAN WAS HIT BY AN "
+        "FMLN SNIPER IN MEJICANOS."
+    )
+    [ev] = asserted(ex)
+    assert ev.kind == "Shooting" and "FMLN" in strings(ex, ev, "perpetrator")
+    assert labels(ex, ev, "victim") == {"newsman"}
+    assert not asserted(run("The boy was hit by a car in Lima on Monday."))
+
+
+def test_an_attack_told_as_the_aim_of_a_journey_is_planned_not_done() -> None:
+    ex = run("British mercenaries came to the country allegedly to assassinate Pablo Escobar.")
+    assert not asserted(ex)
+    assert [e.status for e in ex.events] == ["planned"]

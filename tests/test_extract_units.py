@@ -184,6 +184,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
                      "soldiers", "San Miguel", "Monday"):  # fmt: skip
         assert expected in out, (expected, out)
     assert truecase("TWO U.S. CITIZENS WERE KILLED.", make_nlp()) == "Two U.S. citizens were killed."
+    # a word in quotes the writer keeps a distance from is no name; a quoted name is one
+    out = truecase('HE WAS "KIDNAPPED" BY THE "EXTRADITABLES", "ZARATE WILLKA ARMED FORCES".', make_nlp())
+    assert '"kidnapped"' in out and '"Extraditables"' in out and '"Zarate Willka Armed Forces"' in out
     text = "HE WAS IDENTIFIED AS RUTH ESPERANZA AGUILAR. HIS WIFE, STELA TORRADO, AND PEASANTS, FARMERS"
     out = truecase(text, make_nlp())
     assert "as Ruth Esperanza" in out and "wife, Stela Torrado" in out and "peasants, farmers" in out

@@ -20,6 +20,7 @@ from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import resolve_place
 from eventkg.extract.time import WEEKDAYS, is_period, normalize_date, shift, shift_months
 from eventkg.models import EVENT_FAMILY, Mention
+from eventkg.nlp.truecase import ORG_HEADS
 
 __all__ = ["EventMention", "attackers_told_after", "cluster", "find_mentions", "most_specific", "refine_kind"]
 
@@ -202,6 +203,15 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         return "Bombing"
     if lemma in ("hit", "strike") and _weapon_in([c for c in tok.children if c.dep_ == "nsubj"], table):
         return "Attack"  # "a grenade hit his car" (the weapon makes it a bombing or shooting)
+    hit_by = (
+        [p for c in tok.children if c.dep_ == "agent" for p in c.children]
+        if lemma in ("hit", "strike")
+        else []
+    )
+    if any(p.lemma_.lower() in _SHOOTERS for p in hit_by):
+        return "Shooting"  # "the newsman was hit by an FMLN sniper"
+    if _weapon_in(hit_by, table):
+        return "Attack"  # "the patrol was hit by a roadside bomb"
     if lemma == "sabotage":
         return "Attack"
     if lemma == "set" and (  # "set two trucks on fire", "set fire to the town hall"
@@ -255,6 +265,8 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
 
 
 _WARDS = {"hospital", "clinic", "ward", "infirmary"}
+_FIRMS = {"inc", "corp", "corporation", "company", "co", "ltd", "limited", "sa", "group", "bank", "community"}
+_SHOOTERS = {"sniper", "gunman", "gunmen", "bullet", "gunfire", "shot"}
 _CAPTIVES = {"hostage", "hostages", "captive", "captives"}
 _CAPTORS = lx.COMBATANT_NOUNS | {"kidnapper", "abductor", "captor"}
 
@@ -592,6 +604,12 @@ def _status(tok: Token) -> str:
             return "possible"
     if _inverted_condition(tok):
         return "possible"
+    if (
+        tok.tag_ == "VB"
+        and tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return "planned"  # "British mercenaries came to the country to assassinate Pablo Escobar": an aim
     if any(a.lemma_.lower() in ("reward", "bounty") for a in list(tok.ancestors)[:8]):
         return "possible"  # "a reward for information leading to the capture of X": hoped for
     h, rel = tok, tok.dep_
@@ -1107,10 +1125,15 @@ def _of_after_date(tok: Token) -> list[Token]:
 
 def _misread_person(key: str, table: EntityTable) -> bool:
     """An organisation the NER found that no gazetteer knows, named as "who" (and not "a police
-    inspector of El Tigre, who"): a person. Its kind is corrected in the table."""
+    inspector of El Tigre, who") or as the one killed or kidnapped, and whose name does not end
+    like a body's ("Union", "Front"): a person. Its kind is corrected in the table."""
     item = table.items[key]
-    if item.kind != "Organization" or item.ids or not 2 <= len(item.label.split()) <= 4:
+    words = item.label.lower().split()
+    if item.kind != "Organization" or item.ids or not 2 <= len(words) <= 4:
         return False
+    last = words[-1].strip(".,")
+    if last in ORG_HEADS or last in lx.FACILITY_NOUNS or last in _FIRMS:
+        return False  # "the Jesuit Community", "the Ministry building", "... International, Inc.": no one
     item.kind = "Person"
     return True
 
@@ -1127,13 +1150,13 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
             return
     got = table.people(t)
     if (
-        who
+        (who or em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS)
         and got is not None
         and got[1] == "agent"
         and t.head.lower_ != "of"
         and _misread_person(got[0], table)
     ):
-        got = got[0], "person"  # "Ernestina Umanzor, who was kidnapped", which the NER took for a firm
+        got = got[0], "person"  # "Ernestina Umanzor, who was kidnapped", "Oqueli Colindres was kidnapped"
     if got is None and _anyone(t) and em.token.lemma_.lower() in _HUMAN_OBJECT_VERBS:
         got = table.group(t), "human"
     if got is None and t.lower_ in ("he", "she", "him", "her"):  # "in May, she was arrested"

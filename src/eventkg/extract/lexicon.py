@@ -382,8 +382,8 @@ HUMAN_NOUNS |= {"seaman", "seamen", "crewman", "crewmen", "follower", "sympathiz
                 "actress", "singer", "athlete", "player", "coach", "referee", "jesuit", "archbishop",
                 "friar", "deacon", "clergyman", "clergymen", "catechist", "preacher", "watchman", "watchmen",
                 "caretaker", "janitor", "doorman", "porter", "gardener", "cook", "maid", "housekeeper",
-                "peon", "campesino", "escort", "secretary", "accountant",
-                "magistrate", "councilwoman", "alderman", "notary"}  # fmt: skip
+                "peon", "campesino", "escort", "secretary", "accountant", "magistrate", "councilwoman",
+                "alderman", "notary", "newsman", "newsmen", "newswoman"}  # fmt: skip
 #: plural nouns that name nobody in particular: not worth a victim node of their own
 GENERIC_PEOPLE = {"people", "person", "persons", "other", "others", "individual", "one", "those", "victim",
                   "casualty", "dead", "wounded", "injured", "body", "thousand", "thousands",
