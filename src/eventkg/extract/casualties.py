@@ -94,18 +94,13 @@ def _outcome(num: Span, head: Token) -> str | None:
             return _outcome_word(c)
     gov = head.head
     objects = [c for c in gov.children if c.dep_ == "dobj"]
-    if (
-        head.dep_ == "nsubj"
-        and gov.pos_ == "VERB"
-        and objects
-        and gov.lemma_.lower() not in _SUFFER
-        and not any(_outcome_word(c) for c in objects)
-    ):
-        return None  # "five gunmen killed a watchman": the five did it (not "two men suffered wounds")
-    if head.dep_ == "nsubj" and gov.lemma_.lower() in _SUFFER:
-        borne = [_outcome_word(c) for c in objects if _outcome_word(c)]
-        if borne:
+    if head.dep_ == "nsubj" and objects:
+        borne = [w for c in objects if (w := _outcome_word(c))]
+        suffering = gov.lemma_.lower() in _SUFFER
+        if suffering and borne:
             return borne[0]  # "two young men suffered wounds", "five soldiers lost their lives"
+        if gov.pos_ == "VERB" and not suffering and not borne:
+            return None  # "five gunmen killed a watchman": the five did it
     if head.dep_ in ("nsubjpass", "nsubj", "dobj", "attr", "conj") and gov is not head:
         found = _outcome_word(gov)
         if found and gov.pos_ in ("VERB", "ADJ"):
@@ -399,19 +394,23 @@ _CAMPAIGNS = lx.CAMPAIGN_NOUNS | {"fighting", "violence"}
 _DETOUR_DEPS = {"pobj", "prep", "acl", "relcl", "npadvmod"}
 
 
+def in_a_campaign(verbs: list[Token]) -> bool:
+    """ "killed or injured in the conflict", "wounded during the offensive": said of one of ``verbs``."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in lx.CAMPAIGN_PREPS and p.lemma_.lower() in lx.CAMPAIGN_NOUNS
+        for v in verbs
+        for c in v.children
+        for p in c.children
+    )
+
+
 def _of_a_campaign(head: Token) -> bool:
     """ "a rebel offensive, which has left more than 1,000 people dead", "killed or injured in the
     conflict": the toll of a campaign, not of one event."""
     verbs = _verbs_of(head)
     clause = _clause_of(verbs[0])
-    for verb in verbs:
-        for c in verb.children:
-            if (
-                c.dep_ == "prep"
-                and c.lower_ in lx.CAMPAIGN_PREPS
-                and any(p.lemma_.lower() in lx.CAMPAIGN_NOUNS for p in c.children)
-            ):
-                return True
+    if in_a_campaign(verbs):
+        return True
     for subj in (c for v in verbs for c in v.children if c.dep_ == "nsubj"):
         if subj.lower_ in ("which", "that") and clause.dep_ == "relcl":
             subj = clause.head

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventkg.extract import lexicon as lx
-from eventkg.extract.casualties import our_tally, tally, to_death
+from eventkg.extract.casualties import in_a_campaign, our_tally, tally, to_death
 from eventkg.extract.entities import EntityTable, noun_lemma
 from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import resolve_place
@@ -201,17 +201,14 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
         [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")], table
     ):
         return "Bombing"
-    if lemma in ("hit", "strike") and _weapon_in([c for c in tok.children if c.dep_ == "nsubj"], table):
-        return "Attack"  # "a grenade hit his car" (the weapon makes it a bombing or shooting)
-    hit_by = (
-        [p for c in tok.children if c.dep_ == "agent" for p in c.children]
-        if lemma in ("hit", "strike")
-        else []
-    )
-    if any(p.lemma_.lower() in _SHOOTERS for p in hit_by):
-        return "Shooting"  # "the newsman was hit by an FMLN sniper"
-    if _weapon_in(hit_by, table):
-        return "Attack"  # "the patrol was hit by a roadside bomb"
+    if lemma in ("hit", "strike"):
+        if _weapon_in([c for c in tok.children if c.dep_ == "nsubj"], table):
+            return "Attack"  # "a grenade hit his car" (the weapon makes it a bombing or shooting)
+        hit_by = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
+        if any(p.lemma_.lower() in _SHOOTERS for p in hit_by):
+            return "Shooting"  # "the newsman was hit by an FMLN sniper"
+        if _weapon_in(hit_by, table):
+            return "Attack"  # "the patrol was hit by a roadside bomb"
     if lemma == "sabotage":
         return "Attack"
     if lemma == "set" and (  # "set two trucks on fire", "set fire to the town hall"
@@ -417,7 +414,12 @@ def _generic_mention(tok: Token) -> bool:
         for p in c.children
     ):
         return True  # "the killing of Muslims in American-led wars": war casualties, no incident
-    if tok.pos_ == "VERB" and _in_a_campaign(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
+    listed = [
+        tok,
+        *(c for c in tok.children if c.dep_ == "conj"),
+        *([tok.head] if tok.dep_ == "conj" else []),
+    ]
+    if tok.pos_ == "VERB" and in_a_campaign(listed) and not any(c.dep_ == "nsubj" for c in tok.children):
         return True  # "2,000 people have been killed or injured in the conflict": its toll (but
         # "during the offensive, guerrillas attacked the president's residence" is one attack)
     if tok.pos_ == "VERB" and any(our_tally(a) for a in list(tok.ancestors)[:2]):
@@ -437,20 +439,6 @@ def _generic_mention(tok: Token) -> bool:
 
 
 _NAMED = {"ORG", "NORP", "PERSON", "GPE"}
-
-
-def _in_a_campaign(verb: Token) -> bool:
-    """ "killed or injured in the conflict", "wounded during the offensive" (said of the verb or
-    of one listed with it)."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    if verb.dep_ == "conj":
-        verbs.append(verb.head)
-    return any(
-        c.dep_ == "prep" and c.lower_ in lx.CAMPAIGN_PREPS and p.lemma_.lower() in lx.CAMPAIGN_NOUNS
-        for v in verbs
-        for c in v.children
-        for p in c.children
-    )
 
 
 def _bare_plural(tok: Token) -> bool:

@@ -268,11 +268,7 @@ def truecase(text: str, nlp: Language) -> str:
         words_in = [w.lower() for w in _WORD.findall(q.group(1))]
         if len(words_in) > 6 or any(w in _NOT_IN_NAMES for w in words_in):
             continue  # a quoted sentence, not a name
-        if (
-            len(words_in) == 1
-            and _known(words_in[0], lexicon)
-            and tuple(words_in[0].upper().split()) not in names
-        ):
+        if len(words_in) == 1 and _known(words_in[0], lexicon) and (words_in[0].upper(),) not in names:
             continue  # 'WAS "KIDNAPPED"', 'THE "CRIMINALS"': a word the writer distances, not a name
         for w in _WORD.finditer(q.group(1)):
             a, b = q.start(1) + w.start(), q.start(1) + w.end()
