@@ -8,6 +8,7 @@ fills it from the named entities spaCy and the gazetteer ruler found, and
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -327,7 +328,11 @@ class EntityTable:
 
     def member_org(self, tok: Token) -> str | None:
         """The named group a phrase of its members names: "Taliban gunmen", "members of ISIS"."""
-        if tok.lemma_.lower() not in lx.MEMBER_NOUNS and tok.lower_ not in lx.MEMBER_NOUNS:
+        if (
+            tok.lemma_.lower() not in lx.MEMBER_NOUNS
+            and tok.lower_ not in lx.MEMBER_NOUNS
+            and not _of_people(tok)
+        ):
             return None
         if self._named_group(tok) is not None:
             return None  # "the Camilist Union Army of National Liberation" is a group's own name
@@ -350,10 +355,11 @@ class EntityTable:
         """ "members of the FMLN", "Taliban gunmen": a described group of its members, beside
         the named group itself."""
         named = self.member_org(tok)
-        if named is None:
-            return None
-        if noun_lemma(tok) in lx.COLLECTIVE_NOUNS:  # "the Islamic State militant group" is the group itself
-            first = min((t.i for t in tok.subtree if self.by_token.get(t.i) == named), default=tok.i)
+        if named is None:  # "a group of six urban guerrillas of the FMLN": the guerrillas
+            return next((m for p, _ in _of_people(tok) if (m := self.member_group(p)) is not None), None)
+        first = min((t.i for t in tok.subtree if self.by_token.get(t.i) == named), default=tok.i)
+        if noun_lemma(tok) in lx.COLLECTIVE_NOUNS and first < tok.i:
+            # "the Islamic State militant group" is the group itself
             text = self.mention(self.doc[first].idx, tok.idx + len(tok)).text
             self.items[named].aliases[" ".join(re.sub('["“”]', " ", text).split())] = None
             return None
@@ -364,6 +370,7 @@ class EntityTable:
                 for pobj in prep.children:
                     if self._named_group(pobj) is not None:
                         toks = [t for t in tok.subtree if t.i <= max(x.i for x in pobj.subtree)]
+                        toks = list(itertools.takewhile(lambda t: t.text not in "([", toks))  # "[FAL]"
                         toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("amod", "compound")]
                         label = " ".join(_cased(t) if t.i in (tok.i, prep.i) else t.text for t in toks
                                          if t.text not in "[]()")  # fmt: skip
@@ -379,6 +386,9 @@ class EntityTable:
                             None  # "guerrillas of the FMLN": "guerrillas"
                         )
                         self._short_aliases(key, short)
+                        for _, words in _of_people(tok):  # "a group of terrorists from the FAL"
+                            self.items[key].aliases[_joined([*short, *words])] = None
+                            self._short_aliases(key, words)
                         return key
         return None
 
@@ -453,6 +463,8 @@ class EntityTable:
         for i in range(1, len(toks)):
             if toks[i - 1].pos_ == "PROPN" and toks[i].pos_ == "PROPN":
                 continue
+            if toks[i].is_punct or (toks[i].i == toks[i - 1].i + 1 and not toks[i - 1].whitespace_):
+                continue  # not "- American Highway bridge", "year-old girl"
             if toks[-1].pos_ in ("NOUN", "PROPN"):
                 self.items[key].aliases[" ".join(_cased(t) for t in toks[i:])] = None
 
@@ -465,7 +477,7 @@ class EntityTable:
         if site is not None:  # "the Oklahoma City federal building" is the Murrah Federal Building
             return self.add(site, "Site", self.items[site].label, self.span_mention(toks))
         key = self._earlier_target(tok, label) or f"target:{slug(label)}"
-        key = self.add(key, "Target", label, self.span_mention(toks))
+        key = self.add(key, "Target", _joined(toks), self.span_mention(toks))
         self._short_aliases(key, toks)
         self.phrase_alias(key, tok)
         return key
@@ -494,8 +506,8 @@ class EntityTable:
             k
             for k, d in self.items.items()
             if d.kind == "Target"
-            and d.label != label
-            and d.label.split()[-1] == label
+            and d.label.lower() != label
+            and d.label.lower().split()[-1] == label
             and min((m.start for m in d.mentions), default=tok.idx) < tok.idx
         ]
         return before[0] if len(before) == 1 else None
@@ -526,12 +538,28 @@ def _joined(toks: list[Token]) -> str:
     doc = toks[0].doc if toks else None
     out = ""
     for n, t in enumerate(toks):
-        if n and doc is not None and t.i == toks[n - 1].i + 2 and doc[t.i - 1].text == "-":
+        if n and t.i == toks[n - 1].i + 1 and not toks[n - 1].whitespace_:
+            pass  # "Pan-American", as written
+        elif n and doc is not None and t.i == toks[n - 1].i + 2 and doc[t.i - 1].text == "-":
             out += "-"
         elif n:
             out += " "
         out += _cased(t)
     return out
+
+
+def _of_people(tok: Token) -> list[tuple[Token, list[Token]]]:
+    """ "a group of terrorists", "a band of armed men": a container noun's people, each with the
+    words from "of" to them ([] when it has none)."""
+    if noun_lemma(tok) not in lx.CONTAINER_NOUNS:
+        return []
+    return [
+        (p, [c, *[t for t in np_tokens(p, with_numbers=False) if t.pos_ != "DET"]])
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj" and (noun_lemma(p) in lx.HUMAN_NOUNS or p.lower_ in lx.HUMAN_NOUNS)
+    ]
 
 
 def _cased(t: Token) -> str:
@@ -602,6 +630,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
     table = EntityTable(doc, article)
     streets = {t.i for span in _street_list(doc) for t in span}  # "between San Diego and Pratts streets"
     ents = _named_people(_merged_people([e for e in doc.ents if not all(t.i in streets for t in e)]))
+    ents = sorted([*ents, *_untagged_places(doc)], key=lambda e: e.start)
     ents = [_with_force(e) for e in ents]
     # a name the text uses as a place once ("the city of Lyon") is that place where the NER
     # took it for a person ("Lyon will host the final")
@@ -853,6 +882,21 @@ def _streets(table: EntityTable, doc: Doc) -> None:
 
 #: parts of speech a name never ends with
 _NOT_LAST = {"ADP", "DET", "CCONJ", "SCONJ", "PART"}
+
+
+def _untagged_places(doc: Doc) -> list[Span]:
+    """ "kidnapped in Cartagena", "fighting in Mejicanos": a capitalised name after "in" or
+    "near" that the NER left untagged, where the gazetteers know a place by just that name."""
+    out = []
+    for t in doc:
+        if t.dep_ != "pobj" or t.head.lower_ not in ("in", "near") or t.pos_ != "PROPN":
+            continue
+        first = min((c.i for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=t.i)
+        span = doc[first : t.i + 1]
+        known = span.text[:1].isupper() and not any(x.ent_type_ for x in span)
+        if known and resolve_place(span.text, exact=True) is not None:
+            out.append(Span(doc, span.start, span.end, label="GPE"))
+    return out
 
 
 def _merged_people(ents: list[Span]) -> list[Span]:

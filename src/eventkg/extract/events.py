@@ -817,6 +817,9 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         for t in [c for c in noun.children if c.dep_ == "appos"] or [noun]:
             if table.kind(table.by_token[t.i]) in ("Person", "Group") if t.i in table.by_token else _human(t):
                 _object(em, t, table)
+        for p in _stray_agent(tok):
+            for t in _expand(p):
+                _by(em, t, table)
     if fam == "Seizure":
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") or (not verbal and c.dep_ == "prep" and c.lower_ == "of"):
@@ -1004,10 +1007,7 @@ def _subject(em: EventMention, t: Token, table: EntityTable, exploding: bool) ->
         and not exploding
         and (cat in ("agent", "person") or (cat == "human" and em.token.pos_ == "VERB" and _qualified(t)))
     ):  # "unidentified persons killed ...": whoever does the killing is its perpetrator
-        em.add("perpetrator", key)
-        member = table.member_group(t)
-        if member is not None:  # "members of the FMLN attacked": the members, and the FMLN
-            em.add("perpetrator", member)
+        _doers(em, key, t, table)
 
 
 def _antecedent(t: Token, table: EntityTable) -> tuple[str, str] | None:
@@ -1054,7 +1054,16 @@ def _by(em: EventMention, t: Token, table: EntityTable) -> None:
         em.add("instrument", key)
         _planted_by(em, t, table)
     elif cat in ("agent", "person", "human") and em.violent:
-        em.add("perpetrator", key)
+        _doers(em, key, t, table)
+
+
+def _doers(em: EventMention, key: str, t: Token, table: EntityTable) -> None:
+    """ "members of the FMLN attacked", "shot by a group of terrorists from the FAL": the
+    members, and the group they act for."""
+    em.add("perpetrator", key)
+    member = table.member_group(t)
+    if member is not None:
+        em.add("perpetrator", member)
 
 
 #: verbs whose object can only be people ("abducted 30 schoolgirls")
@@ -1093,6 +1102,25 @@ def _named_or_counted(noun: Token, table: EntityTable) -> bool:
     if any(t.i in table.by_token and table.kind(table.by_token[t.i]) == "Person" for t in named):
         return True
     return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _stray_agent(tok: Token) -> list[Token]:
+    """ "the bodies of the Jesuits murdered last Friday [17 November] by uniformed individuals":
+    the parser hung the "by" phrase on a noun the participle describes, or on the noun that one
+    is "of". It is the participle's agent, when the participle has none of its own."""
+    if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+        return []
+    nouns = [tok.head]
+    if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of":
+        nouns.append(tok.head.head.head)
+    return [
+        p
+        for n in nouns
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _of_after_date(tok: Token) -> list[Token]:
@@ -1165,13 +1193,9 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     if cat == "site":
         cat = "target"  # "bombed the Murrah Federal Building"
     if em.violent:
-        if (
-            cat == "agent"
-            and table.kind(key) == "Organization"
-            and em.token.lemma_.lower() not in _HUMAN_OBJECT_VERBS
-            and not _armed(key, table)
-        ):  # "burned the offices ..., the Agrarian Bank": a company's or agency's premises
+        if _premises(got, em.token.lemma_.lower(), table):  # a company's or agency's premises
             em.add("target", key)
+            _where_target(em, t, table)
         elif cat in ("person", "human") or (cat == "agent" and table.kind(key) == "Group"):
             # "the six Jesuits and two more persons were killed": persons beside the Jesuits
             beside = t.dep_ == "conj" and not _generic(t.head)
@@ -1228,7 +1252,7 @@ _STREET_WORDS = lx.STREET_NOUNS | {"square", "rue"}  # "on X street": where it h
 _PARTS = {"window", "windshield", "windscreen", "showcase", "door", "doorway", "facade", "roof", "wall",
           "ceiling", "glass", "front", "storefront", "shopfront", "windowpane", "part", "entrance", "gate",
           "side", "steps", "lobby", "porch", "garage", "courtyard", "yard", "grounds", "premises", "hood",
-          "trunk", "wheel", "floor", "storey", "basement"}  # fmt: skip
+          "trunk", "wheel", "floor", "storey", "basement", "shelf", "shelves"}  # fmt: skip
 
 
 def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
@@ -1877,12 +1901,27 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
         if not same:
             continue
         attack = min(same, key=lambda m: abs(m.token.i - tok.i))
-        for t in hits:
-            t = _whole(t)
+        # "the shelves of a book store and the State Bank": the store, and the bank beside it
+        for t in [w for h in hits for w in (_expand(_whole(h)) if _whole(h) is not h else [h])]:
             got = table.filler(t)
             if got is not None and got[1] in ("target", "site"):
                 attack.add("damaged", got[0])
                 _where_target(attack, t, table)
+            elif got is not None and _premises(got, lemma, table):
+                attack.add("damaged", got[0])  # "the explosion damaged the State Bank"
+                _where_target(attack, t, table)
+
+
+def _premises(got: tuple[str, str], verb: str, table: EntityTable) -> bool:
+    """Whether an organisation a verb hits is hit in its premises: "burned the offices ..., the
+    Agrarian Bank", "the blast damaged the State Bank" (not "killed the FMLN", "attacked the army")."""
+    key, cat = got
+    return (
+        cat == "agent"
+        and table.kind(key) == "Organization"
+        and verb not in _HUMAN_OBJECT_VERBS
+        and not _armed(key, table)
+    )
 
 
 def _weapon_subject(verb: Token, table: EntityTable) -> bool:
@@ -2013,10 +2052,7 @@ def _held_responsible(doc: Doc, table: EntityTable, mentions: list[EventMention]
             for t in _expand(h):
                 got = table.filler(t)
                 if got and got[1] in ("agent", "person", "human"):
-                    attack.add("perpetrator", got[0])
-                    member = table.member_group(t)
-                    if member is not None:
-                        attack.add("perpetrator", member)
+                    _doers(attack, got[0], t, table)
 
 
 def _weapons_used_in(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
