@@ -2636,3 +2636,24 @@ def test_a_company_a_blast_damaged_is_a_target_where_it_stands() -> None:
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "target") == {"State Bank"} and "La Paz" in places_with_parents(ex, ev)
 
+
+def test_a_wire_name_keeps_a_second_surname_the_lexicon_knows_as_a_word() -> None:
+    text = (
+        "LIMA, 3 MAY 90 (EFE) -- THE MURDER OF JAIME PARDO LEAL WAS CONDEMNED. U.S. SECRETARY OF STATE "
+        "GEORGE SHULTZ SAID THAT GUERRILLAS KILLED BERNARDO JARAMILLO OSSA IN THE MORAZAN DEPARTMENT."
+    )
+    ex = wire(text)
+    victims = {label for ev in asserted(ex, "Attack") for label in labels(ex, ev, "victim")}
+    assert victims == {"Jaime Pardo Leal", "Bernardo Jaramillo Ossa"}
+    assert "George Shultz" in {e.label for e in ex.entities if e.kind == "Person"}
+    assert not any("Department" in e.label for e in ex.entities if e.kind == "Person")
+
+
+def test_a_group_label_keeps_the_case_of_the_name_in_it_and_is_not_split_inside_the_name() -> None:
+    ex = wire(
+        "LIMA, 3 MAY 90 (EFE) -- YESTERDAY A COLUMN OF SHINING PATH TERRORISTS ARRIVED IN THE VILLAGE OF "
+        "CHINCHIPE AND SHOT 16 PEASANTS."
+    )
+    [ev] = asserted(ex, "Attack")
+    said = strings(ex, ev, "perpetrator")
+    assert "Shining Path terrorists" in said and "Path terrorists" not in said

@@ -213,6 +213,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
         "ABOARD WERE U.S. CITIZEN SCOTT HEYNDAL AND PILOT JULIO TORRES. STUDENT LEADERS MET.", make_nlp()
     )
     assert "citizen Scott Heyndal" in out and "pilot Julio Torres" in out and "Student leaders met" in out
+    # a faith's or a people's adjective is capitalised like a nationality, and starts no name
+    out = truecase("TWO MORMON MISSIONARIES AND FIFTEEN SOVIET MARINES WERE INJURED.", make_nlp())
+    assert out == "Two Mormon missionaries and fifteen Soviet marines were injured."
     # a possessive is read by its word: the name in "GALAN'S", the plural noun in "BOMBS'"
     out = truecase("AFTER SENATOR LUIS CARLOS GALAN'S MURDER, THE BOMBS' DAMAGE WAS GREAT.", make_nlp())
     assert "Luis Carlos Galan's murder" in out and "the bombs' damage" in out

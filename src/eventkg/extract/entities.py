@@ -22,7 +22,7 @@ from eventkg.extract.numbers import parse_number
 from eventkg.extract.places import PlaceRecord, capital, capital_of, fold, resolve_place
 from eventkg.models import Article, Entity, Mention
 from eventkg.nlp.gazetteers import GazetteerEntry, demonyms, entry_index, load_gazetteer
-from eventkg.nlp.truecase import ORG_HEADS
+from eventkg.nlp.truecase import NAME_PARTICLES, ORG_HEADS
 
 __all__ = ["EntityTable", "np_tokens", "recognize"]
 
@@ -461,8 +461,12 @@ class EntityTable:
         """ "23 Afghan soldiers" is also called "Afghan soldiers" and "soldiers": the shorter
         forms of a description that end at its head noun (never splitting a name)."""
         for i in range(1, len(toks)):
-            if toks[i - 1].pos_ == "PROPN" and toks[i].pos_ == "PROPN":
+            if "NORP" in (toks[i - 1].ent_type_, toks[i].ent_type_):
+                pass  # "Spanish Jesuits" are also "Jesuits"
+            elif toks[i - 1].pos_ == "PROPN" and toks[i].pos_ == "PROPN":
                 continue
+            elif toks[i].ent_iob_ == "I" and toks[i].ent_type_ in _NAMED and toks[i].ent_type_ != "ORG":
+                continue  # not "Path terrorists", from "Shining Path terrorists"
             if toks[i].is_punct or (toks[i].i == toks[i - 1].i + 1 and not toks[i - 1].whitespace_):
                 continue  # not "- American Highway bridge", "year-old girl"
             if toks[-1].pos_ in ("NOUN", "PROPN"):
@@ -562,9 +566,12 @@ def _of_people(tok: Token) -> list[tuple[Token, list[Token]]]:
     ]
 
 
+_NAMED = ("NORP", "PERSON", "ORG", "GPE", "LOC", "FAC", "ARMED_GROUP", "OUTLET")
+
+
 def _cased(t: Token) -> str:
     """Common nouns in lower case ("Gunmen" at a sentence start); names as written."""
-    if t.pos_ == "PROPN" or (t.ent_type_ in ("NORP", "PERSON", "ORG", "GPE") and not t.is_upper):
+    if t.pos_ == "PROPN" or (t.ent_type_ in _NAMED and not t.is_upper):
         return t.text
     return t.text.lower()
 
@@ -1031,6 +1038,35 @@ def _full_name(ent: Span) -> Span:
     return doc[start:end]
 
 
+def _wire_surname(table: EntityTable, ent: Span) -> Span:
+    """ "JAIME PARDO LEAL": in upper-case wire text a second surname the lexicon knows as a word
+    ("leal", "ossa") is left in lower case, and the NER stops before it. A full name of two
+    words or more runs on over the noun it is a compound of, unless that noun is what the
+    name qualifies ("the La Paz district", "the Nelson Mandela cell", "the Reagan
+    administration")."""
+    doc = ent.doc
+    if len(ent) < 2 or ent.end >= len(doc) or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return ent
+    tail = doc[ent.end]
+    if (
+        ent[-1].dep_ == "compound"
+        and ent[-1].head.i == tail.i
+        and tail.is_lower
+        and tail.text.isalpha()
+        and table.mention(tail.idx, tail.idx + len(tail)).text.isupper()
+        and not any(noun_lemma(tail) in words for words in _QUALIFIED_BY_NAMES)
+    ):
+        return doc[ent.start : ent.end + 1]
+    return ent
+
+
+#: nouns a name qualifies: "the Morazan department", "the Jaramillo case"
+_QUALIFIED_BY_NAMES = (lx.PLACE_KIND_NOUNS, lx.CONTAINER_NOUNS, lx.COLLECTIVE_NOUNS, lx.HUMAN_NOUNS,
+                       lx.TITLE_NOUNS, lx.FACILITY_NOUNS, lx.ATTACK_NOUNS, ORG_HEADS,
+                       {"administration", "government", "case", "era", "doctrine", "accord", "plan",
+                        "family", "death", "murder", "home", "house", "car", "trial", "affair"})  # fmt: skip
+
+
 def _name_word(t: Token) -> bool:
     return (
         t.pos_ == "PROPN"
@@ -1051,7 +1087,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "colonel", "col", "general"
 
 
 def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
-    ent = _full_name(ent)
+    ent = _wire_surname(table, _full_name(ent))
     start, end = ent.start, ent.end
     while start < end - 1 and (
         ent.doc[start].lower_.rstrip(".") in _HONORIFICS | lx.TITLE_NOUNS
@@ -1065,6 +1101,9 @@ def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
             break
     ent = ent.doc[start:end]
     words = [t.text for t in ent if (not t.is_punct or t.text in "-'") and not t.is_space]
+    if table.mention(ent.start_char, ent.end_char).text.isupper():  # "JAIME PARDO LEAL": the
+        # truecaser took "leal" for a word; each word of a name is capitalised, bar "de", "y"
+        words = [w if w.lower() in NAME_PARTICLES else w[:1].upper() + w[1:] for w in words]
     name = " ".join(words).strip(" '’")
     if not name or name.lower() in lx.PRONOUNS_LIKE:
         return

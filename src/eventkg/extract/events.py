@@ -945,7 +945,7 @@ def _modifier_place(t: Token) -> bool:
             and t.head.lemma_.lower() not in _LOCALES | _PORTS
         )
         or (t.dep_ in ("nmod", "compound") and t.head.lower_ in lx.TITLE_NOUNS)  # "U.S. Secretary of Defense"
-        or (t.dep_ in ("nmod", "compound") and t.head.ent_type_ == "PERSON")  # "U.S. ... Ash Carter"
+        or (t.dep_ in ("nmod", "compound") and t.head.ent_type_ in ("PERSON", "NORP"))  # "U.S. Mormon ..."
         or any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in t.children)  # "the U.S. and Afghan forces"
         or (  # "the government of the United States", "the president of Venezuela"
             t.dep_ == "pobj"

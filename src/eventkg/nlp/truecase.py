@@ -40,7 +40,7 @@ _NOT_IN_NAMES = {"i", "we", "you", "he", "she", "they", "it", "is", "are", "was"
                  "your"}  # fmt: skip
 _DOTTED = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,}")
 _DOTTED_END = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,}\s*$")  # "U.S. citizens": no sentence end
-_NAME_PARTICLES = {"of", "the", "and", "de", "del", "la", "las", "los", "y", "for", "el"}
+NAME_PARTICLES = {"of", "the", "and", "de", "del", "la", "las", "los", "y", "for", "el"}
 _CALENDAR = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
              "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -112,6 +112,18 @@ def _lexicon(nlp: Language) -> frozenset[str]:
     words.update(w.lower() for w in nlp.Defaults.stop_words)
     return frozenset(words | _WIRE_WORDS)
 
+
+#: adjectives and nouns of faiths, creeds and peoples that are no country's, always capitalised:
+#: "TWO MORMON MISSIONARIES", "FIFTEEN SOVIET MARINES" (their plurals too)
+_PROPER_ADJECTIVES = {
+    w + s
+    for w in ("soviet", "mormon", "catholic", "protestant", "jesuit", "muslim", "moslem", "christian",
+              "islamic", "jewish", "marxist", "leninist", "maoist", "trotskyite", "castroite", "sandinista",
+              "basque", "kurdish", "arab", "latin", "european", "african", "asian", "hispanic", "anglican",
+              "lutheran", "methodist", "presbyterian", "baptist", "buddhist", "hindu", "sikh", "shiite",
+              "sunni", "zionist", "palestinian", "kurd", "tamil", "pashtun", "baluch", "tuareg", "fulani")
+    for s in ("", "s")
+}  # fmt: skip
 
 #: words of conflict reporting the model's word lists lack ("MACHINEGUNNED" is no name)
 _WIRE_WORDS = {"machinegun", "submachinegun", "narcoterrorist", "narcoterrorism", "narcotrafficker",
@@ -238,6 +250,7 @@ def truecase(text: str, nlp: Language) -> str:
         elif (
             not _known(word, lexicon)
             or low in demonyms
+            or low in _PROPER_ADJECTIVES
             or (prev_name and (base in nouns or (len(low) > 4 and low.endswith("s") and low[:-1] in nouns)))
             or (prev_name and low.endswith("es") and low not in lexicon)  # "Julio Torres", "Flores"
             or _first_name(i, matches, words, text, lexicon, nouns)
@@ -245,7 +258,7 @@ def truecase(text: str, nlp: Language) -> str:
         ):
             cased = word[0].upper() + word[1:].lower()  # a name, or the next word of one
             named.add(i)
-            if low not in demonyms:
+            if low not in demonyms and low not in _PROPER_ADJECTIVES:
                 name_run.append(i)
         else:
             cased = word.lower()
@@ -273,7 +286,7 @@ def truecase(text: str, nlp: Language) -> str:
         for w in _WORD.finditer(q.group(1)):
             a, b = q.start(1) + w.start(), q.start(1) + w.end()
             word = text[a:b]
-            cased = word.lower() if word.lower() in _NAME_PARTICLES else word[0].upper() + word[1:].lower()
+            cased = word.lower() if word.lower() in NAME_PARTICLES else word[0].upper() + word[1:].lower()
             out[a:b] = list(cased)
     return "".join(out)
 
@@ -283,7 +296,7 @@ ORG_HEADS = {"movement", "front", "army", "forces", "force", "command", "command
              "party", "alliance", "brigade", "battalion", "organization", "organisation", "unit",
              "column", "council", "committee", "federation", "association", "directorate"}  # fmt: skip
 #: words an organisation's name does not run across: "the Cristiani government forces"
-_NOT_IN_ORG_NAMES = _NOT_IN_NAMES | _NAME_PARTICLES | {"a", "an", "by", "to", "in", "on", "at", "with",
+_NOT_IN_ORG_NAMES = _NOT_IN_NAMES | NAME_PARTICLES | {"a", "an", "by", "to", "in", "on", "at", "with",
                                                        "from", "government", "police"}  # fmt: skip
 
 
@@ -378,7 +391,7 @@ def _titled_name(
     that a word no lexicon knows follows is the first name."""
     if i == 0 or i + 1 >= len(matches) or words[i - 1].lower() not in _TITLES | _ROLES:
         return False
-    if _known(words[i + 1], lexicon) or words[i].lower() in _NOT_IN_NAMES | _NAME_PARTICLES:
+    if _known(words[i + 1], lexicon) or words[i].lower() in _NOT_IN_NAMES | NAME_PARTICLES:
         return False
     return _adjacent(matches[i - 1 : i + 2], text)
 
