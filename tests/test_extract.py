@@ -2657,3 +2657,17 @@ def test_a_group_label_keeps_the_case_of_the_name_in_it_and_is_not_split_inside_
     [ev] = asserted(ex, "Attack")
     said = strings(ex, ev, "perpetrator")
     assert "Shining Path terrorists" in said and "Path terrorists" not in said
+
+
+def test_weapons_taken_as_loot_are_no_instruments() -> None:
+    ex = wire(
+        "BOGOTA, 20 AUG 89 (AFP) -- AFTER AMBUSHING THE PATROL NEAR NEIVA, THE REBELS STOLE THE POLICEMEN'S "
+        "WEAPONS, WHICH CONSISTED OF 8 RIFLES AND 1 GRENADE."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert not labels(ex, ev, "instrument")
+    ex = run("The cook disarmed one of the soldiers, took away his rifle, and they killed him.")
+    assert not any(labels(ex, ev, "instrument") for ev in asserted(ex))
+    ex = wire("BOGOTA, 20 AUG 89 (AFP) -- THE REBELS, ARMED WITH RIFLES, ATTACKED THE TOWN OF NEIVA.")
+    [ev] = asserted(ex, "Attack")
+    assert labels(ex, ev, "instrument") == {"rifle"}

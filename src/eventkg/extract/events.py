@@ -1830,6 +1830,18 @@ def _victims_were(doc: Doc, table: EntityTable, mentions: list[EventMention]) ->
                         attack.add("victim", got[0])
 
 
+#: verbs of taking things away: what is taken is loot, not a weapon used
+_TAKEN = {"steal", "rob", "loot", "seize", "capture", "confiscate", "grab", "snatch"}  # fmt: skip
+
+
+def _taking(verb: Token) -> bool:
+    """ "stole", "took away": a verb of taking something away (not "took out the bazookas")."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in _TAKEN or (lemma == "take" and any(c.lower_ == "away" for c in verb.children))
+
+
 def _weapons_in_sentence(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None:
     """A weapon named in a sentence about an attack, and about no seizure, is what the attack
     used ("the rebels, armed with rifles and grenades, attacked ...")."""
@@ -1838,6 +1850,8 @@ def _weapons_in_sentence(doc: Doc, table: EntityTable, mentions: list[EventMenti
         if key in used or table.kind(key) != "Weapon":
             continue
         tok = doc[i]
+        if any(_taking(a) for a in tok.ancestors):
+            continue  # "the rebels stole the policemen's weapons, which consisted of 8 rifles"
         same = [m for m in mentions if m.token.sent == tok.sent and m.status == "asserted"]
         if same and all(m.violent for m in same):
             min(same, key=lambda m: abs(m.token.i - i)).add("instrument", key)
