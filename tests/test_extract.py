@@ -2671,3 +2671,26 @@ def test_weapons_taken_as_loot_are_no_instruments() -> None:
     ex = wire("BOGOTA, 20 AUG 89 (AFP) -- THE REBELS, ARMED WITH RIFLES, ATTACKED THE TOWN OF NEIVA.")
     [ev] = asserted(ex, "Attack")
     assert labels(ex, ev, "instrument") == {"rifle"}
+
+
+def test_a_noun_that_says_again_who_was_hit_is_no_second_victim() -> None:
+    ex = run("A bomb exploded in San Salvador on Friday. It injured one civilian, a female street peddler.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.injured == 1
+    [victim] = [ex.entity(r.entity) for r in ev.roles if r.role == "victim"]
+    assert "female street peddler" in victim.aliases
+    ex = run("Eight women, a 10-year-old girl and four men were injured in the blast in Kabul on Friday.")
+    [ev] = asserted(ex, "Attack")
+    assert ev.injured == 13
+
+
+def test_the_names_after_a_counted_group_and_a_colon_are_its_members() -> None:
+    ex = wire(
+        "SAN SALVADOR, 2 MAY 90 (EFE) -- [TEXT] MILITARY PATROLS KILLED THREE JOURNALISTS:  ROBNERTO NAVAS, "
+        "A REUTER NEWS PHOTOGRAPHER, CORONEL LAGROW, A DUTCH TV CORRESPONDENT, AND MAURICIO PINEDA, A STAFF "
+        "MEMBER OF SALVADOREAN TELEVISION."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert ev.killed == 3
+    assert {"Robnerto Navas", "Coronel Lagrow", "Mauricio Pineda"} <= labels(ex, ev, "victim")
+    assert "DUTCH TV CORRESPONDENT" in strings(ex, ev, "victim")

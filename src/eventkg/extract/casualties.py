@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventkg.extract import lexicon as lx
-from eventkg.extract.entities import EntityTable, slug
+from eventkg.extract.entities import EntityTable, restates, slug
 from eventkg.extract.numbers import parse_number
 from eventkg.extract.time import is_period
 from eventkg.models import Mention
@@ -173,7 +173,8 @@ def to_death(verb: Token) -> bool:
 
 
 def _list_members(head: Token) -> list[Token]:
-    """``head`` and the nouns listed with it by conjunction or apposition."""
+    """``head`` and the nouns listed with it by conjunction, or by apposition where the parser
+    hangs a list so; not a noun that says again who (see :func:`restates`)."""
     top = head
     while top.dep_ in ("conj", "appos") and top.head.pos_ in ("NOUN", "PROPN") and top.head.i < top.i:
         top = top.head
@@ -181,7 +182,11 @@ def _list_members(head: Token) -> list[Token]:
     while todo:
         t = todo.pop()
         out.append(t)
-        todo += [c for c in t.children if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")]
+        todo += [
+            c
+            for c in t.children
+            if c.pos_ in ("NOUN", "PROPN") and (c.dep_ == "conj" or (c.dep_ == "appos" and not restates(c)))
+        ]
     return sorted(out, key=lambda t: t.i)
 
 

@@ -407,6 +407,10 @@ class EntityTable:
         key = self.add(key, "Group", label, self.span_mention(toks))
         self._short_aliases(key, label_toks)
         self.phrase_alias(key, tok)
+        for again in _said_again(tok):  # "one civilian, a female street peddler"
+            said = [t for t in np_tokens(again, with_numbers=False) if t.pos_ != "DET"]
+            self.items[key].aliases[_joined(said)] = None
+            self._short_aliases(key, said)
         if _a_whole_people(tok):
             self.peoples.add(key)
         return key
@@ -550,6 +554,31 @@ def _joined(toks: list[Token]) -> str:
             out += " "
         out += _cased(t)
     return out
+
+
+def _said_again(tok: Token) -> list[Token]:
+    """Nouns for people in apposition that say again who a group is: "one civilian, a female
+    street peddler"."""
+    return [
+        c
+        for c in tok.children
+        if c.pos_ == "NOUN"
+        and (noun_lemma(c) in lx.HUMAN_NOUNS or c.lower_ in lx.HUMAN_NOUNS)
+        and restates(c)
+    ]
+
+
+def restates(appos: Token) -> bool:
+    """Whether a noun in apposition says again what its head is ("one civilian, a female street
+    peddler"), and is not the next item of a list the parser hung so: none follows it ("eight
+    women, a girl and four men") and it agrees in number ("6 clergymen, a maid, and her
+    daughter")."""
+    plural = {"NNS", "NNPS"}
+    return (
+        appos.dep_ == "appos"
+        and not any(g.dep_ in ("conj", "cc") for g in appos.children)
+        and (appos.tag_ in plural) == (appos.head.tag_ in plural)
+    )
 
 
 def _of_people(tok: Token) -> list[tuple[Token, list[Token]]]:

@@ -662,7 +662,7 @@ def _expand(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "conj":
             out.extend(_expand(c))
-        elif tok.tag_ == "NNS" and c.ent_type_ == "PERSON" and c.left_edge.i == tok.i + 1:
+        elif tok.tag_ == "NNS" and c.ent_type_ == "PERSON" and _next_to(tok, c.left_edge):
             out.extend(_expand(c))  # "Jesuits Ignacio Ellacuria, Ignacio Martin Baro ...": the names
         elif c.dep_ == "appos":  # "Oqueli, leader of the MNR, and Hilda Flores": hung on the apposition
             conj = [cc for cc in c.children if cc.dep_ == "conj"]
@@ -673,6 +673,11 @@ def _expand(tok: Token) -> list[Token]:
             else:
                 out.extend(t for cc in conj if cc.pos_ == "PROPN" for t in _expand(cc))
     return out
+
+
+def _next_to(a: Token, b: Token) -> bool:
+    """Whether ``b`` follows ``a`` with at most punctuation between ("three journalists: X")."""
+    return b.i > a.i and all(t.is_punct or t.is_space for t in a.doc[a.i + 1 : b.i])
 
 
 def _listed(tok: Token, table: EntityTable) -> list[Token]:

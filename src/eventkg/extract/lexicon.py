@@ -384,6 +384,14 @@ HUMAN_NOUNS |= {"seaman", "seamen", "crewman", "crewmen", "follower", "sympathiz
                 "caretaker", "janitor", "doorman", "porter", "gardener", "cook", "maid", "housekeeper",
                 "peon", "campesino", "escort", "secretary", "accountant", "magistrate", "councilwoman",
                 "alderman", "notary", "newsman", "newsmen", "newswoman"}  # fmt: skip
+HUMAN_NOUNS |= {"minor", "adolescent", "orphan", "widow", "widower", "corporal", "rector", "spaniard",
+                "cattleman", "cattlemen", "industrialist", "inspector", "ideologue", "impresario",
+                "director", "attorney", "syndicalist", "unionist", "intellectual", "economist", "physician",
+                "surgeon", "dentist", "pharmacist", "veterinarian", "architect", "agronomist", "logger",
+                "salesman", "salesmen", "peddler", "functionary", "bureaucrat", "ombudsman", "comptroller",
+                "auditor", "councilor", "parliamentarian", "hopeful", "contender", "nominee", "delegate",
+                "negotiator", "mediator", "peacekeeper", "sentry", "paratrooper", "airman", "airmen",
+                "copilot", "conductor", "stewardess", "personality"}  # fmt: skip
 #: plural nouns that name nobody in particular: not worth a victim node of their own
 GENERIC_PEOPLE = {"people", "person", "persons", "other", "others", "individual", "one", "those", "victim",
                   "casualty", "dead", "wounded", "injured", "body", "thousand", "thousands",
