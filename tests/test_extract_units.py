@@ -216,6 +216,11 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     # a faith's or a people's adjective is capitalised like a nationality, and starts no name
     out = truecase("TWO MORMON MISSIONARIES AND FIFTEEN SOVIET MARINES WERE INJURED.", make_nlp())
     assert out == "Two Mormon missionaries and fifteen Soviet marines were injured."
+    # a city the lexicon also lists as a noun is the city right after "in" or "of"
+    out = truecase("THE CARIBBEAN PORT OF CARTAGENA. BOMBS IN KANDAHAR. THE WAR OF INDEPENDENCE.", make_nlp())
+    assert out == "The Caribbean port of Cartagena. Bombs in Kandahar. The war of independence."
+    out = truecase("A BOMB EXPLODED IN CARTAGENA CAUSING DAMAGE.", make_nlp())
+    assert out == "A bomb exploded in Cartagena causing damage."
     # a possessive is read by its word: the name in "GALAN'S", the plural noun in "BOMBS'"
     out = truecase("AFTER SENATOR LUIS CARLOS GALAN'S MURDER, THE BOMBS' DAMAGE WAS GREAT.", make_nlp())
     assert "Luis Carlos Galan's murder" in out and "the bombs' damage" in out

