@@ -2694,3 +2694,12 @@ def test_the_names_after_a_counted_group_and_a_colon_are_its_members() -> None:
     assert ev.killed == 3
     assert {"Robnerto Navas", "Coronel Lagrow", "Mauricio Pineda"} <= labels(ex, ev, "victim")
     assert "DUTCH TV CORRESPONDENT" in strings(ex, ev, "victim")
+
+
+def test_a_first_name_that_is_also_a_city_is_no_place() -> None:
+    ex = wire(
+        "BOGOTA, 3 MAY 90 (EFE) -- GUERRILLAS KILLED A JUDGE WHO HAD ORDERED THE RELEASE OF ORLANDO LLOVERA "
+        "BALLET. THE ATTACK TOOK PLACE IN CARTAGENA."
+    )
+    [ev] = asserted(ex, "Attack")
+    assert "Orlando" not in places_with_parents(ex, ev) and "Cartagena" in places_with_parents(ex, ev)

@@ -641,9 +641,13 @@ _MISREAD = {"PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 
 
 def _misread_place(ent: Span, countries: set[str]) -> bool:
-    """ "the airport in Rionegro" with Rionegro tagged a product: a name after "in" that is
-    exactly a city or region of a country the article names is that place."""
-    if ent.label_ not in _MISREAD or ent.root.dep_ != "pobj" or ent.root.head.lower_ not in ("in", "near"):
+    """ "the airport in Rionegro" with Rionegro tagged a product, "in Cartagena" tagged an
+    organisation: a name after "in" that is exactly a city or region of a country the article
+    names is that place."""
+    organisation = ent.label_ == "ORG" and len(ent) <= 3 and ent[-1].lower_ not in ORG_HEADS  # "in Cartagena"
+    if ent.label_ not in _MISREAD and not organisation:
+        return False
+    if ent.root.dep_ != "pobj" or ent.root.head.lower_ not in ("in", "near"):
         return False
     rec = resolve_place(ent.text, exact=True, context=countries)
     return rec is not None and rec.kind in ("City", "Region") and rec.country in countries
@@ -929,8 +933,8 @@ def _untagged_places(doc: Doc) -> list[Span]:
             continue
         first = min((c.i for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=t.i)
         span = doc[first : t.i + 1]
-        known = span.text[:1].isupper() and not any(x.ent_type_ for x in span)
-        if known and resolve_place(span.text, exact=True) is not None:
+        untagged = span.text[:1].isupper() and not any(x.ent_type_ for x in span)
+        if untagged and resolve_place(span.text, exact=True) is not None:
             out.append(Span(doc, span.start, span.end, label="GPE"))
     return out
 
