@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import pytest
 
@@ -168,6 +169,20 @@ def test_upper_case_detection() -> None:
     assert is_upper_text("LIMA, 10 JAN 90 (EFE) -- A BOMB EXPLODED TODAY AT A BANK.")
     assert not is_upper_text("A bomb exploded today at a bank in Lima, police said.")
     assert not is_upper_text("OK")  # too short to tell
+
+
+@pytest.mark.model
+def test_a_double_hyphen_is_a_dash_token_wherever_it_is_written(nlp: Any) -> None:
+    for text, words in [
+        ("ON THE HIGHWAY-- A BUS", ["ON", "THE", "HIGHWAY", "--", "A", "BUS"]),
+        ("AGED 19 AND 21--WERE SHOT", ["AGED", "19", "AND", "21", "--", "WERE", "SHOT"]),
+        ("--HELLO", ["--", "HELLO"]),
+        (
+            "a 10-year-old U.S.-backed re-elected",
+            ["a", "10", "-", "year", "-", "old", "U.S.-backed", "re", "-", "elected"],
+        ),
+    ]:
+        assert [t.text for t in nlp.tokenizer(text)] == words
 
 
 def test_truecase_keeps_length_and_restores_names() -> None:

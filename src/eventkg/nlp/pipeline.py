@@ -106,6 +106,7 @@ def make_nlp(model: str = DEFAULT_MODEL) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFoundError(f"spaCy pipeline {model!r} lacks {sorted(missing)}; eventkg needs both")
+    _split_dashes(nlp)
     if "attribute_ruler" in nlp.pipe_names:  # verb forms the rule lemmatizer gets wrong
         attributes = nlp.get_pipe("attribute_ruler")
         for lemma, forms in _VERB_LEMMAS.items():
@@ -117,6 +118,21 @@ def make_nlp(model: str = DEFAULT_MODEL) -> Language:
     ruler.add_patterns(_patterns(nlp))  # type: ignore[attr-defined]
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     return nlp
+
+
+def _split_dashes(nlp: Language) -> None:
+    """A double hyphen is a dash, its own token wherever it is written: "ON THE HIGHWAY-- A
+    BALBOA HOSPITAL AMBULANCE", "AGED 19 AND 21--WERE SHOT" (not "highway--", "-were")."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a pipeline with a tokenizer of its own
+    defaults = nlp.Defaults
+    tokenizer.prefix_search = compile_prefix_regex([r"--", *(defaults.prefixes or ())]).search
+    tokenizer.suffix_search = compile_suffix_regex([r"--", *(defaults.suffixes or ())]).search
+    tokenizer.infix_finditer = compile_infix_regex([r"--", *(defaults.infixes or ())]).finditer
 
 
 def _patterns(nlp: Language) -> list[dict[str, Any]]:
