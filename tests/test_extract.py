@@ -2703,3 +2703,13 @@ def test_a_first_name_that_is_also_a_city_is_no_place() -> None:
     )
     [ev] = asserted(ex, "Attack")
     assert "Orlando" not in places_with_parents(ex, ev) and "Cartagena" in places_with_parents(ex, ev)
+
+
+def test_who_after_a_description_in_apposition_to_names_is_the_names_in_a_long_sentence() -> None:
+    ex = wire(
+        "BOGOTA, 3 MAY 90 (EFE) -- THE EXTRADITABLES' POSITION IS STATED IN A COMMUNIQUE SENT TO PRESIDENT "
+        "VIRGILIO BARCO'S GOVERNMENT BY PATRICIA AND DINA ECHAVARRIA, TWO WOMEN WHO HAVE BEEN HELD BY THE "
+        "EXTRADITABLES SINCE 16 DECEMBER IN MEDELLIN."
+    )
+    [ev] = [e for e in asserted(ex) if e.kind == "Kidnapping"]
+    assert labels(ex, ev, "victim") == {"Patricia", "Dina Echavarria"}

@@ -1109,6 +1109,24 @@ def _named_or_counted(noun: Token, table: EntityTable) -> bool:
     return any(c.dep_ == "nummod" for c in noun.children)
 
 
+def _named_in_apposition(t: Token, table: EntityTable) -> Token | None:
+    """The named people a description is in apposition to: "Patricia and Dina Echavarria, two
+    women who ...", whether the parser hangs the description on the names or, as it does in
+    long sentences, elsewhere (then the names end right before its comma)."""
+    if t.dep_ == "appos" and _named_or_counted(t.head, table) and t.head.i in table.by_token:
+        return t.head
+    first = t.left_edge.i
+    if t.dep_ != "appos" or first < 2 or t.doc[first - 1].text != ",":
+        return None
+    named = t.doc[first - 2]
+    key = table.by_token.get(named.i)
+    if key is None or table.kind(key) != "Person" or not any(c.dep_ == "nummod" for c in t.children):
+        return None
+    while named.dep_ == "conj":
+        named = named.head
+    return named
+
+
 def _stray_agent(tok: Token) -> list[Token]:
     """ "the bodies of the Jesuits murdered last Friday [17 November] by uniformed individuals":
     the parser hung the "by" phrase on a noun the participle describes, or on the noun that one
@@ -1165,8 +1183,9 @@ def _object(em: EventMention, t: Token, table: EntityTable) -> None:
     who = t.lower_ in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.pos_ in _NOUN
     if who:
         t = t.head.head  # "journalist Carlos Marcelo, who was kidnapped by ...": Marcelo
-        if t.dep_ == "appos" and _named_or_counted(t.head, table) and t.head.i in table.by_token:
-            for named in _expand(t.head):  # "Patricia and Dina Echavarria, two women who ...": by name
+        names = _named_in_apposition(t, table)
+        if names is not None:
+            for named in _expand(names):  # "Patricia and Dina Echavarria, two women who ...": by name
                 _object(em, named, table)
             return
     got = table.people(t)
