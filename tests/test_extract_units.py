@@ -236,6 +236,9 @@ def test_truecase_keeps_length_and_restores_names() -> None:
     assert out == "The Caribbean port of Cartagena. Bombs in Kandahar. The war of independence."
     out = truecase("A BOMB EXPLODED IN CARTAGENA CAUSING DAMAGE.", make_nlp())
     assert out == "A bomb exploded in Cartagena causing damage."
+    # a plural in "-men" is the word its singular in "-man" is, no name
+    out = truecase("MILITARY SPOKESMEN SAID THAT SEVEN POLICEMEN WERE KILLED BY GUNMEN.", make_nlp())
+    assert out == "Military spokesmen said that seven policemen were killed by gunmen."
     # a possessive is read by its word: the name in "GALAN'S", the plural noun in "BOMBS'"
     out = truecase("AFTER SENATOR LUIS CARLOS GALAN'S MURDER, THE BOMBS' DAMAGE WAS GREAT.", make_nlp())
     assert "Luis Carlos Galan's murder" in out and "the bombs' damage" in out

@@ -229,7 +229,7 @@ def _ascii(name: str) -> str:
 
 def _known(word: str, lexicon: frozenset[str]) -> bool:
     w = word.lower().replace("’", "'").removesuffix("'")  # "THE BOMBS' DAMAGE"
-    if w in lexicon:
+    if w in lexicon or (w.endswith("men") and w[:-3] + "man" in lexicon):  # "GUNMEN", "POLICEMEN"
         return True
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
