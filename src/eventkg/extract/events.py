@@ -1939,15 +1939,13 @@ def _damaged(doc: Doc, table: EntityTable, mentions: list[EventMention]) -> None
         if not same:
             continue
         attack = min(same, key=lambda m: abs(m.token.i - tok.i))
-        # "the shelves of a book store and the State Bank": the store, and the bank beside it
-        for t in [w for h in hits for w in (_expand(_whole(h)) if _whole(h) is not h else [h])]:
-            got = table.filler(t)
-            if got is not None and got[1] in ("target", "site"):
-                attack.add("damaged", got[0])
-                _where_target(attack, t, table)
-            elif got is not None and _premises(got, lemma, table):
-                attack.add("damaged", got[0])  # "the explosion damaged the State Bank"
-                _where_target(attack, t, table)
+        for hit in hits:
+            whole = _whole(hit)  # "the shelves of a book store and the State Bank": both
+            for t in _expand(whole) if whole.i != hit.i else [hit]:
+                got = table.filler(t)  # a target, or a firm hit in its premises ("the State Bank")
+                if got is not None and (got[1] in ("target", "site") or _premises(got, lemma, table)):
+                    attack.add("damaged", got[0])
+                    _where_target(attack, t, table)
 
 
 def _premises(got: tuple[str, str], verb: str, table: EntityTable) -> bool:

