@@ -2560,7 +2560,7 @@ def test_people_held_by_an_armed_group_were_kidnapped_when_it_took_them() -> Non
     )
     [ev] = asserted(ex)
     assert (ev.kind, ev.date) == ("Kidnapping", "1989-12-16")
-    assert labels(ex, ev, "victim") == {"Patricia", "Dina Echavarria"}
+    assert labels(ex, ev, "victim") == {"Patricia Echavarria", "Dina Echavarria"}
     assert "THE EXTRADITABLES" in strings(ex, ev, "perpetrator")
     ex = run("The rebels have held two engineers hostage since March.")
     [ev] = asserted(ex)
@@ -2712,4 +2712,27 @@ def test_who_after_a_description_in_apposition_to_names_is_the_names_in_a_long_s
         "EXTRADITABLES SINCE 16 DECEMBER IN MEDELLIN."
     )
     [ev] = [e for e in asserted(ex) if e.kind == "Kidnapping"]
-    assert labels(ex, ev, "victim") == {"Patricia", "Dina Echavarria"}
+    assert labels(ex, ev, "victim") == {"Patricia Echavarria", "Dina Echavarria"}
+
+
+def test_a_lone_first_name_before_and_shares_the_surname_of_the_next_name() -> None:
+    ex = run(
+        "Police say two ethnic Chechen brothers, Tamerlan and Dzhokhar Tsarnaev, carried the bombs to the "
+        "finish line before detonating them on Monday. Tamerlan was later killed."
+    )
+    [ev] = asserted(ex, "Attack")
+    # the NER took "Tamerlan" for a place; the description in apposition is both of them, by name
+    assert labels(ex, ev, "perpetrator") == {"Tamerlan Tsarnaev", "Dzhokhar Tsarnaev"}
+    tamerlan = next(e for e in ex.entities if e.label == "Tamerlan Tsarnaev")
+    assert tamerlan.kind == "Person" and "two ethnic Chechen brothers" not in tamerlan.aliases
+    # the first name alone later is the same person
+    assert sum(m.text == "Tamerlan" for m in tamerlan.mentions) == 2
+    ex = run("Gunmen shot dead Patricia and Dina Echavarria in Lima on Monday.")
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "victim") == {"Patricia Echavarria", "Dina Echavarria"}
+    # a surname of a name of three words is not known; a place is no first name
+    ex = run("Gunmen shot dead Maria and Juan Carlos Perez in Lima on Monday.")
+    [ev] = asserted(ex)
+    assert "Maria Perez" not in labels(ex, ev, "victim") and "Carlos Perez" not in labels(ex, ev, "victim")
+    ex = run("Gunmen shot dead two judges in Lima and Juan Perez in Cusco on Monday.")
+    assert "Lima Perez" not in {e.label for e in ex.entities}

@@ -275,7 +275,8 @@ class EntityTable:
                 and (child.i - tok.i <= 3 or all(t.is_punct for t in tok.doc[tok.i + 1 : child.left_edge.i]))
             ):  # "the commander's wife, Stela Torrado de Otalora": the name, so described
                 appos = self.filler(child)
-                if appos is not None and appos[1] == "person":
+                listed = any(g.dep_ == "conj" for g in child.children)  # "two brothers, X and Y": both
+                if appos is not None and appos[1] == "person" and not listed:
                     self.phrase_alias(appos[0], tok)
                 return appos
         lemma = noun_lemma(tok)
@@ -713,6 +714,7 @@ def recognize(doc: Doc, article: Article) -> EntityTable:
         if rec is not None:
             table.countries.add(rec.country)
     ents = [Span(doc, e.start, e.end, label="GPE") if _misread_place(e, table.countries) else e for e in ents]
+    ents = _sharing_a_surname(doc, ents)
     people: dict[str, str] = {}  # surname / full name (folded) -> key
     for ent in ents:
         if ent.label_ == "PERSON" and _place_kind(ent)[0] is None:  # not "the village of Sajandi"
@@ -1059,6 +1061,38 @@ def _where(ent: Span) -> bool:
     return governor.lemma_.lower() in lx.ATTACK_NOUNS or governor.lemma_.lower() in lx.ATTACK_VERBS
 
 
+def _shared_surname(t: Token) -> str | None:
+    """ "Patricia and Dina Echavarria", "Tamerlan and Dzhokhar Tsarnaev": a lone first name
+    joined by "and" to a name of two words shares its surname."""
+    doc, j = t.doc, t.i + 2
+    if (
+        j + 1 >= len(doc)
+        or doc[t.i + 1].lower_ != "and"
+        or not (t.pos_ == "PROPN" and t.text[:1].isupper())
+        or (t.i > 0 and _name_word(doc[t.i - 1]))
+        or not (doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B" and doc[j + 1].ent_iob_ == "I")
+        or (j + 2 < len(doc) and doc[j + 2].ent_iob_ == "I")
+        or not all(x.pos_ == "PROPN" and x.is_title for x in doc[j : j + 2])
+        or resolve_place(t.text, exact=True) is not None
+    ):
+        return None
+    return doc[j + 1].text
+
+
+def _sharing_a_surname(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The lone first names of :func:`_shared_surname`, as people, whatever the NER took them
+    for ("Tamerlan" was a place) or if it left them out."""
+    tagged = {t.i for e in ents for t in e}
+    out = [
+        Span(doc, e.start, e.end, label="PERSON")
+        if len(e) == 1 and e.label_ in ("PERSON", "GPE", "LOC", "ORG") and _shared_surname(e[0])
+        else e
+        for e in ents
+    ]
+    out += [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.i not in tagged and _shared_surname(t)]
+    return sorted(out, key=lambda e: e.start)
+
+
 def _full_name(ent: Span) -> Span:
     """Widen a PERSON span over adjacent capitalised name words the NER left out
     ("Jose [Antonio Rodriguez Porth]"), but not over titles ("President")."""
@@ -1137,11 +1171,14 @@ def _person(table: EntityTable, ent: Span, people: dict[str, str]) -> None:
     if table.mention(ent.start_char, ent.end_char).text.isupper():  # "JAIME PARDO LEAL": the
         # truecaser took "leal" for a word; each word of a name is capitalised, bar "de", "y"
         words = [w if w.lower() in NAME_PARTICLES else w[:1].upper() + w[1:] for w in words]
+    shared = _shared_surname(ent[0]) if len(ent) == 1 else None
+    if shared is not None:  # "Patricia and Dina Echavarria": Patricia Echavarria, not Dina
+        words.append(shared)
     name = " ".join(words).strip(" '’")
     if not name or name.lower() in lx.PRONOUNS_LIKE:
         return
     folded = fold(name)
-    suffixes = [fold(" ".join(words[i:])) for i in range(len(words))]
+    suffixes = [folded, fold(words[0])] if shared else [fold(" ".join(words[i:])) for i in range(len(words))]
     key = next((people[s] for s in suffixes if s in people), None)  # "Velez", later "Estrada Velez"
     if key is None:
         key = f"person:{slug(name)}"

@@ -670,6 +670,8 @@ def _expand(tok: Token) -> list[Token]:
                 out.extend(_expand(c))  # "one office, one bus, and one transformer": a list, misparsed
             elif tok.ent_type_ == c.ent_type_ == "PERSON" and not any(x.lower_ in _ALIAS for x in c.subtree):
                 out.extend(_expand(c))  # "Ignacio Ellacuria, Ignacio Martin Baro, and Segundo Montes"
+            elif _human(tok) and c.pos_ == "PROPN" and conj:
+                out.extend(_expand(c))  # "two brothers, Tamerlan and Dzhokhar Tsarnaev": the names
             else:
                 out.extend(t for cc in conj if cc.pos_ == "PROPN" for t in _expand(cc))
     return out
