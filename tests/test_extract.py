@@ -439,6 +439,24 @@ def test_casualties_conjoined_with_a_battle_fell_in_it_and_another_clash_is_apar
     assert second.killed == 1 and first.key != second.key
 
 
+def test_casualties_in_a_clause_that_names_a_battle_fell_in_it() -> None:
+    for text in (
+        "Troops clashed with rebels near Gao on Monday, and three soldiers were killed.",
+        "Three soldiers were killed when troops clashed with rebels near Gao on Monday.",
+        "Rebels fought against troops near Gao on Monday, killing three soldiers.",
+        "A clash between troops and rebels near Gao on Monday killed three soldiers.",
+    ):
+        ex = run(text)
+        assert not asserted(ex, "Attack"), text
+        [battle] = asserted(ex, "Battle")
+        assert (battle.killed, battle.date) == (3, "2024-05-06"), text
+        assert labels(ex, battle, "victim") == {"soldiers"}, text
+    # an attack on a post is one, whoever else fought
+    ex = run("Rebels attacked an army post near Gao on Monday, killing three soldiers.")
+    [ev] = asserted(ex)
+    assert ev.kind == "Attack" and ev.killed == 3
+
+
 def test_a_text_naming_no_place_falls_back_on_the_nationality_it_names() -> None:
     ex = run("Salvadoran soldiers killed three students, the Salvadoran human rights group said.")
     [ev] = asserted(ex)

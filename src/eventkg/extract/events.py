@@ -221,10 +221,7 @@ def _trigger(tok: Token, table: EntityTable) -> str | None:
     if lemma in _CRASH and _has_child(tok, ("prep",), {"into"}) and _attacker_subject(tok):
         # "a suicide bomber on a motorcycle crashed into a patrol", "the attacker drove into the crowd"
         return "SuicideBombing" if _suicide_subject(tok) else "VehicleRamming"
-    if lemma in lx.BATTLE_VERBS or (
-        lemma in lx.BATTLE_VERBS_WITH
-        and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children)
-    ):
+    if _battle_verb(tok):
         return "Battle"  # "rebels clashed with troops", "fought against the army"
     if lemma in lx.TO_DEATH_VERBS and to_death(tok):
         return lx.ATTACK_VERBS.get(lemma, "Attack")  # "three farmers were beaten to death"
@@ -332,6 +329,17 @@ def _in_battle(tok: Token) -> bool:
     verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         verbs.append(tok.head)
+    # "troops clashed with rebels, and three soldiers were killed", "... were killed when troops
+    # clashed with rebels", "rebels fought troops, killing three": the clause names the battle
+    around = verbs + [c for c in tok.children if c.dep_ == "advcl"]
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        around.append(tok.head)
+    if any(_battle_verb(v) for v in around if v is not tok and v.pos_ == "VERB"):
+        return True
+    if any(
+        c.dep_ == "nsubj" and c.pos_ in _NOUN and c.lemma_.lower() in lx.BATTLE_NOUNS for c in tok.children
+    ):
+        return True  # "the clash killed three soldiers"
     frontier = [c for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in _BATTLE_PREPS]
     for _ in range(4):
         nxt = []
@@ -341,6 +349,15 @@ def _in_battle(tok: Token) -> bool:
             nxt += [c for c in t.children if c.dep_ in ("pobj", "prep", "pcomp")]
         frontier = nxt
     return False
+
+
+def _battle_verb(tok: Token) -> bool:
+    """ "clashed", "fought against the army": a verb that names a battle."""
+    lemma = tok.lemma_.lower()
+    return lemma in lx.BATTLE_VERBS or (
+        lemma in lx.BATTLE_VERBS_WITH
+        and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children)
+    )
 
 
 _CRASH = {"crash", "slam", "plow", "plough", "smash", "drive", "ram"}
