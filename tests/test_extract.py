@@ -2754,3 +2754,20 @@ def test_a_lone_first_name_before_and_shares_the_surname_of_the_next_name() -> N
     assert "Maria Perez" not in labels(ex, ev, "victim") and "Carlos Perez" not in labels(ex, ev, "victim")
     ex = run("Gunmen shot dead two judges in Lima and Juan Perez in Cusco on Monday.")
     assert "Lima Perez" not in {e.label for e in ex.entities}
+
+
+def test_a_place_far_from_where_it_happened_is_no_place_of_the_event() -> None:
+    ex = run("Guerrillas dynamited a police vehicle 250 km from Bogota today, killing seven policemen.")
+    [ev] = asserted(ex)
+    assert places_with_parents(ex, ev) == {"Colombia"}  # the country it lies in, no more
+    for text in (
+        "A roadside bomb killed seven policemen 30 miles south of Kandahar on Monday.",
+        "A roadside bomb killed seven policemen in a village 30 miles south of Kandahar on Monday.",
+    ):
+        ex = run(text)
+        [ev] = asserted(ex)
+        assert places_with_parents(ex, ev) == {"Afghanistan"}, text
+    # a place a short way off is where it happened
+    ex = run("Guerrillas dynamited a police vehicle 1 km from Bogota, killing seven policemen.")
+    [ev] = asserted(ex)
+    assert "Bogotá" in places_with_parents(ex, ev)

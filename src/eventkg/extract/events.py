@@ -858,8 +858,8 @@ def _roles(em: EventMention, table: EntityTable) -> None:
         # people arrested or items seized come from is not where the event was
         for t in _local(tok, subjects=fam in _VIOLENT):
             got = table.filler(t) if t.i in table.by_token else None
-            if got and got[1] == "place" and not _modifier_place(t):  # not "U.S. soldiers were attacked"
-                em.add("place", got[0])
+            if got and got[1] == "place" and not _modifier_place(t) and not _reference_point(t):
+                em.add("place", got[0])  # not "U.S. soldiers were attacked", "250 km from Bogota"
     if not em.roles.get("place") and tok.dep_ == "appos":  # "in Peshawar, an attack that left ..."
         got = table.filler(tok.head) if tok.head.i in table.by_token else None
         if got and got[1] == "place":
@@ -875,6 +875,7 @@ def _roles(em: EventMention, table: EntityTable) -> None:
             and table.kind(table.by_token[t.i]) in _PLACES
             and (t.head is t or table.by_token.get(t.head.i) != table.by_token[t.i])  # the name's head word
             and not _modifier_place(t)
+            and not _reference_point(t)
             and not _elsewhere(t, tok)
             and not _speaking(t)
             and (t in own_words or not own_only)
@@ -953,6 +954,29 @@ _PORTS = {"airport", "airfield", "port", "harbor", "harbour", "seaport"}
 
 #: dependencies that stay inside the trigger's own clause and noun phrases
 _LOCAL_DEPS = {"prep", "pobj", "dobj", "nsubjpass", "nsubj", "appos", "compound", "nmod", "poss", "agent"}
+
+
+_DISTANCE_UNITS = {"km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "mi"}
+_BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "away",
+             "north-east", "north-west", "south-east", "south-west", "outside"}  # fmt: skip
+#: "1 km from Tenjo" is at Tenjo; "250 km from Bogota" is not
+_NEAR_KM = 5
+
+
+def _reference_point(t: Token) -> bool:
+    """ "250 km from Bogota", "20 miles northwest of Neiva": a place the event is measured from,
+    far enough not to be where it happened."""
+    first = t.left_edge
+    doc = t.doc
+    if first.i < 2 or doc[first.i - 1].lower_ not in ("from", "of"):
+        return False
+    j = first.i - 2
+    if doc[j].lower_ in _BEARINGS:
+        j -= 1
+    if j < 1 or doc[j].lower_.rstrip(".") not in _DISTANCE_UNITS:
+        return False
+    number = parse_number(doc[j - 1].text)
+    return number is None or number > _NEAR_KM * (0.62 if doc[j].lower_.startswith("mi") else 1)
 
 
 def _modifier_place(t: Token) -> bool:
