@@ -2771,3 +2771,13 @@ def test_a_place_far_from_where_it_happened_is_no_place_of_the_event() -> None:
     ex = run("Guerrillas dynamited a police vehicle 1 km from Bogota, killing seven policemen.")
     [ev] = asserted(ex)
     assert "Bogotá" in places_with_parents(ex, ev)
+
+
+def test_the_road_a_group_was_ambushed_on_is_where_not_what_was_hit() -> None:
+    ex = run("Rebels ambushed a police patrol on a highway near Neiva on Monday, killing eight policemen.")
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "target") == {"police patrol"}
+    # what an attack is launched on is what it hit
+    ex = run("Rebels launched an attack on the highway near Cali on Monday.")
+    [ev] = asserted(ex)
+    assert labels(ex, ev, "target") == {"highway"}

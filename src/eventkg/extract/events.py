@@ -1408,6 +1408,8 @@ def _prep(em: EventMention, prep: str, t: Token, table: EntityTable) -> None:
                 and t.lemma_.lower() in _VEHICLES
             ):
                 return  # "the bomb had been planted in a car": the car carried it
+            if prep in ("on", "upon") and t.lemma_.lower() in _STREET_WORDS and _hit_already(em.token):
+                return  # "ambushed the patrol on a highway": where, not what
             em.add("target", key)  # not "burned three vehicles on the highway"
     elif prep == "during" and cat == "target" and t.lemma_.lower() in lx.EVENT_TARGET_NOUNS:
         em.add("target", key)
@@ -1443,6 +1445,15 @@ _PLACE_PREPS = {
 
 
 #: verbs whose "on X" / "upon X" names what they are aimed at ("opened fire on a bus")
+def _hit_already(verb: Token) -> bool:
+    """A verb whose object names what it hit ("ambushed the patrol"), not the attack itself
+    ("launched an attack", "opened fire")."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in lx.ATTACK_NOUNS and c.lower_ != "fire"
+        for c in verb.children
+    )
+
+
 _DIRECTED = {
     "attack",
     "assault",
