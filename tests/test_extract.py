@@ -2781,3 +2781,16 @@ def test_the_road_a_group_was_ambushed_on_is_where_not_what_was_hit() -> None:
     ex = run("Rebels launched an attack on the highway near Cali on Monday.")
     [ev] = asserted(ex)
     assert labels(ex, ev, "target") == {"highway"}
+
+
+def test_a_part_of_the_country_is_not_the_datelines_city() -> None:
+    text = (
+        "BOGOTA, 20 AUG 89 (AFP) -- [TEXT] SEVEN POLICEMEN WERE KILLED TODAY IN {} COLOMBIA WHEN GUERRILLAS "
+        "DYNAMITED THE VEHICLE IN WHICH THEY WERE TRAVELLING."
+    )
+    ex = wire(text.format("SOUTHERN"))
+    [ev] = asserted(ex)
+    assert places_with_parents(ex, ev) == {"Colombia"}
+    ex = wire(text.format(""))  # the text names only the country: the dateline's city is more precise
+    [ev] = asserted(ex)
+    assert places_with_parents(ex, ev) == {"Bogotá", "Colombia"}

@@ -216,6 +216,22 @@ def _places_of(group: list[EventMention], table: EntityTable) -> list[str]:
     return most_specific(list(dict.fromkeys(p for m in group for p in m.roles.get("place", []))), table)
 
 
+#: the part of a country a text names ("in southern Colombia"): away from the dateline's capital
+_COUNTRY_PARTS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+             "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+             "south-western", "rural", "remote"}  # fmt: skip
+
+
+def _part_of_country(group: list[EventMention], countries: list[str], table: EntityTable) -> bool:
+    """Whether the mentions' sentences name a part of the country ("killed today in southern
+    Colombia"), so that the dateline's city is not where it happened."""
+    return any(
+        table.by_token.get(t.i) in countries and any(c.lower_ in _COUNTRY_PARTS for c in t.lefts)
+        for m in group
+        for t in m.token.sent
+    )
+
+
 def _nationality(table: EntityTable) -> str | None:
     """With no place named for any attack: the one country all the article's places lie in;
     with no place named at all, the country whose people the text names most ("Salvadoran
@@ -331,6 +347,7 @@ def _events(
             and roles.get("place")
             and all(table.kind(p) == "Country" for p in roles["place"])
             and table.ancestors(dateline)[-1] in roles["place"]
+            and not _part_of_country(g, roles["place"], table)
         ):  # the text only names the country: the wire dateline's city in it is more precise
             roles["place"] = [dateline]
         kinds = [k for k in roles.get("instrument", []) if k in _KINDS_OF_BOMB]
