@@ -2794,3 +2794,14 @@ def test_a_part_of_the_country_is_not_the_datelines_city() -> None:
     ex = wire(text.format(""))  # the text names only the country: the dateline's city is more precise
     [ev] = asserted(ex)
     assert places_with_parents(ex, ev) == {"Bogotá", "Colombia"}
+
+
+def test_members_of_a_unit_of_an_armed_group_act_for_the_group() -> None:
+    text = (
+        "Guerrillas dynamited a police vehicle in Huila on Monday, killing seven policemen. The sources "
+        "attributed the attack to members of the 17th Front of the Revolutionary Armed Forces of Colombia."
+    )
+    for ex in (run(text), wire("BOGOTA, 20 AUG 89 (AFP) -- " + text.upper())):
+        [ev] = asserted(ex)
+        assert "Revolutionary Armed Forces of Colombia" in labels(ex, ev, "perpetrator")
+        assert any(s.lower().startswith("members of the 17th front") for s in strings(ex, ev, "perpetrator"))

@@ -340,7 +340,7 @@ class EntityTable:
         for child in tok.children:
             named = self._named_group(child) if child.dep_ in ("compound", "nmod", "poss") else None
             if named is None and child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                named = next((n for n in map(self._named_group, child.children) if n), None)
+                named = next((n for n in map(self._named_or_unit, child.children) if n), None)
             if named is not None:
                 return named
         return None
@@ -369,7 +369,7 @@ class EntityTable:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                 for pobj in prep.children:
-                    if self._named_group(pobj) is not None:
+                    if self._named_or_unit(pobj) is not None:
                         toks = [t for t in tok.subtree if t.i <= max(x.i for x in pobj.subtree)]
                         toks = list(itertools.takewhile(lambda t: t.text not in "([", toks))  # "[FAL]"
                         toks = [t for t in toks if t.i >= tok.i or t.dep_ in ("amod", "compound")]
@@ -398,6 +398,18 @@ class EntityTable:
         if key is not None and self.items[key].kind in ("ArmedGroup", "Organization"):
             return key
         return None
+
+    def _named_or_unit(self, tok: Token) -> str | None:
+        """The named group ``tok`` names, or the armed group whose unit it is: "the 17th Front
+        of the FARC" acts for the FARC, whether the NER took "Front" for a name or not."""
+        key = self._named_group(tok)
+        if (key is None or self.items[key].kind == "Organization") and tok.lower_ in ORG_HEADS:
+            for prep in tok.children:
+                for p in prep.children if prep.dep_ == "prep" and prep.lower_ == "of" else ():
+                    whole = self.by_token.get(p.i)
+                    if whole is not None and whole != key and self.items[whole].kind == "ArmedGroup":
+                        return whole
+        return key
 
     def group(self, tok: Token) -> str:
         """A described group of people named by the noun phrase headed by ``tok``."""
