@@ -2805,3 +2805,16 @@ def test_members_of_a_unit_of_an_armed_group_act_for_the_group() -> None:
         [ev] = asserted(ex)
         assert "Revolutionary Armed Forces of Colombia" in labels(ex, ev, "perpetrator")
         assert any(s.lower().startswith("members of the 17th front") for s in strings(ex, ev, "perpetrator"))
+
+
+def test_an_attack_placed_nowhere_happened_where_the_armed_group_that_did_it_fights() -> None:
+    text = (
+        "BRASILIA (BRAZIL), 26 MAY 89 (RADIO NACIONAL) -- [TEXT] THE FOREIGN MINISTRY HAS CONFIRMED THE "
+        "RELEASE OF JOURNALIST CARLOS MARCELO, WHO WAS KIDNAPPED BY {} GUERRILLAS."
+    )
+    ex = wire(text.format("ARMY OF NATIONAL LIBERATION"))
+    [ev] = asserted(ex)
+    assert places_with_parents(ex, ev) == {"Colombia"}
+    ex = wire(text.format("LEFTIST"))  # no group known: the dateline's country
+    [ev] = asserted(ex)
+    assert places_with_parents(ex, ev) == {"Brazil"}

@@ -34,7 +34,7 @@ from eventkg.extract.events import (
 )
 from eventkg.extract.places import country, resolve_place
 from eventkg.models import Article, CasualtyFigure, Claim, Event, Extraction, Role
-from eventkg.nlp.gazetteers import demonyms
+from eventkg.nlp.gazetteers import demonyms, entry_index
 
 __all__ = ["extract"]
 
@@ -232,6 +232,22 @@ def _part_of_country(group: list[EventMention], countries: list[str], table: Ent
     )
 
 
+def _home_country(perpetrators: list[str], main_place: str | None, table: EntityTable) -> str | None:
+    """The one country the armed groups that did it fight in, where the gazetteer says, when the
+    article's main place (or the dateline's country) lies elsewhere."""
+    homes = {
+        entry.country
+        for key in perpetrators
+        if table.kind(key) == "ArmedGroup"
+        and (entry := entry_index("armed_groups").get(key.removeprefix("armedgroup:"))) is not None
+        and entry.country
+    }
+    record = country(homes.pop()) if len(homes) == 1 else None
+    if record is None or (main_place is not None and table.ancestors(main_place)[-1] == record.key):
+        return None
+    return table.add_place(record, None)
+
+
 def _nationality(table: EntityTable) -> str | None:
     """With no place named for any attack: the one country all the article's places lie in;
     with no place named at all, the country whose people the text names most ("Salvadoran
@@ -340,6 +356,10 @@ def _events(
             roles["place"] = _place_of_linked_attack(g, groups, table)
         elif not roles.get("place") and any(m.against_attacker for m in g):
             roles["place"] = _place_of_attack_before(g, groups, table)  # where the attacker was shot
+        elif not roles.get("place") and (
+            home := _home_country(roles.get("perpetrator", []), main_place, table)
+        ):
+            roles["place"] = [home]  # "kidnapped by ELN guerrillas", in a story from Brasilia: Colombia
         elif not roles.get("place") and main_place is not None:
             roles["place"] = [main_place]
         elif (
