@@ -2818,3 +2818,24 @@ def test_an_attack_placed_nowhere_happened_where_the_armed_group_that_did_it_fig
     ex = wire(text.format("LEFTIST"))  # no group known: the dateline's country
     [ev] = asserted(ex)
     assert places_with_parents(ex, ev) == {"Brazil"}
+
+
+def test_people_identified_as_the_victims_are_victims_by_name() -> None:
+    ex = run(
+        "Guerrillas kidnapped two U.S. citizens in Medellin on Monday. The victims were identified as "
+        "David Lecky, director of the Columbus School, and James Arthur Donnelly."
+    )
+    [ev] = asserted(ex)
+    assert {"David Lecky", "James Arthur Donnelly"} <= labels(ex, ev, "victim")
+    ex = run(
+        "A bomb killed two officers in Cali on Monday. The two dead officers were identified as Juan Gomez."
+    )
+    [ev] = asserted(ex)
+    assert "Juan Gomez" in labels(ex, ev, "victim")
+    ex = run("Police arrested three men in Cali on Monday. The arrested men were identified as Juan Gomez.")
+    [ar] = asserted(ex, "Arrest")
+    assert "Juan Gomez" in labels(ex, ar, "detainee")
+    # a suspect identified is no victim
+    ex = run("Gunmen killed a judge in Cali on Monday. The gunman was identified as Juan Gomez.")
+    [ev] = asserted(ex)
+    assert "Juan Gomez" not in labels(ex, ev, "victim")

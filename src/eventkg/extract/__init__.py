@@ -30,6 +30,7 @@ from eventkg.extract.events import (
     merged_kind,
     mishap,
     most_specific,
+    named_after_identified,
     refine_kind,
 )
 from eventkg.extract.places import country, resolve_place
@@ -75,6 +76,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     figures = find_figures(doc, table)
     groups = cluster(mentions, table)
     attackers_told_after(groups, table)
+    named_after_identified(groups, table)
     drafts = find_claims(doc, table, mentions)
     events = _events(groups, figures, drafts, table, article)
     claims = _claims(drafts, events, table)

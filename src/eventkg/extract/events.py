@@ -2347,5 +2347,51 @@ def attackers_told_after(groups: list[list[EventMention]], table: EntityTable) -
                     break
 
 
+#: who a sentence names after "identified as": the people an event hit, or those it arrested
+_HIT_WORDS = {"victim", "dead", "body", "casualty", "hostage", "slain", "wounded", "injured", "hurt"}
+_HIT_PARTICIPLES = {"dead", "murder", "kill", "slay", "assassinate", "wound", "injure", "kidnap", "abduct",
+                    "hurt", "slain"}  # fmt: skip
+_HELD_PARTICIPLES = {"arrest", "detain", "capture", "hold"}
+
+
+def named_after_identified(groups: list[list[EventMention]], table: EntityTable) -> None:
+    """ "The victims were identified as David Lecky, director of the Columbus School, and James
+    Arthur Donnelly", "the two dead officers have been identified as ...": the people named are
+    victims of the event told of last (or detainees of the arrest), by name."""
+    if not groups:
+        return
+    doc = groups[0][0].token.doc
+    for tok in doc:
+        if tok.lemma_.lower() != "identify":
+            continue
+        subjects = [c for c in tok.children if c.dep_ == "nsubjpass"] or [
+            c for c in tok.children if c.dep_ == "dobj"
+        ]
+        names = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+        if len(subjects) != 1 or not names:
+            continue
+        words = {noun_lemma(subjects[0]), subjects[0].lower_} | {
+            c.lemma_.lower() for c in subjects[0].children if c.dep_ in ("amod", "acl", "relcl", "compound")
+        }
+        role, family = (
+            ("victim", "Attack") if words & (_HIT_WORDS | _HIT_PARTICIPLES)
+            else ("detainee", "Arrest") if words & _HELD_PARTICIPLES
+            else (None, None)
+        )  # fmt: skip
+        if role is None:
+            continue
+        before = [
+            g for g in groups
+            if g[0].family == family and g[0].status == "asserted" and min(m.token.i for m in g) < tok.i
+        ]  # fmt: skip
+        if not before:
+            continue
+        g = max(before, key=lambda g: max(m.token.i for m in g if m.token.i < tok.i))
+        for name in (t for p in names for t in _expand(p)):
+            got = table.filler(name)
+            if got is not None and got[1] == "person":
+                g[0].add(role, got[0])
+
+
 def merged_kind(group: list[EventMention]) -> str:
     return min((m.kind for m in group), key=_SPECIFICITY.index)
