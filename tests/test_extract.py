@@ -2563,12 +2563,13 @@ def test_bodies_recovered_are_the_dead() -> None:
 
 
 def test_a_demonym_taken_for_a_name_before_capital_is_the_capital() -> None:
-    ex = wire(
-        "GUATEMALA CITY, 19 JUL 89 (EFE) -- [TEXT] THE BOMB WAS SET OFF ON ALUX MOUNTAIN, APPROXIMATELY "
-        "20 KM WEST OF THE GUATEMALAN CAPITAL."
-    )
+    text = "GUATEMALA CITY, 19 JUL 89 (EFE) -- [TEXT] THE BOMB WAS SET OFF {} THE GUATEMALAN CAPITAL."
+    ex = wire(text.format("IN A MARKET IN"))
     [ev] = asserted(ex)
     assert places_with_parents(ex, ev) == {"Guatemala City", "Guatemala"}
+    ex = wire(text.format("ON ALUX MOUNTAIN, APPROXIMATELY 20 KM WEST OF"))  # measured from the capital
+    [ev] = asserted(ex)
+    assert places_with_parents(ex, ev) == {"Guatemala"}
 
 
 def test_people_held_by_an_armed_group_were_kidnapped_when_it_took_them() -> None:
