@@ -35,7 +35,7 @@ from eventkg.extract.events import (
 )
 from eventkg.extract.places import country, resolve_place
 from eventkg.models import Article, CasualtyFigure, Claim, Event, Extraction, Role
-from eventkg.nlp.gazetteers import demonyms, entry_index
+from eventkg.nlp.gazetteers import demonyms
 
 __all__ = ["extract"]
 
@@ -220,8 +220,8 @@ def _places_of(group: list[EventMention], table: EntityTable) -> list[str]:
 
 #: the part of a country a text names ("in southern Colombia"): away from the dateline's capital
 _COUNTRY_PARTS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-             "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
-             "south-western", "rural", "remote"}  # fmt: skip
+                  "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                  "south-western", "rural", "remote"}  # fmt: skip
 
 
 def _part_of_country(group: list[EventMention], countries: list[str], table: EntityTable) -> bool:
@@ -237,13 +237,7 @@ def _part_of_country(group: list[EventMention], countries: list[str], table: Ent
 def _home_country(perpetrators: list[str], main_place: str | None, table: EntityTable) -> str | None:
     """The one country the armed groups that did it fight in, where the gazetteer says, when the
     article's main place (or the dateline's country) lies elsewhere."""
-    homes = {
-        entry.country
-        for key in perpetrators
-        if table.kind(key) == "ArmedGroup"
-        and (entry := entry_index("armed_groups").get(key.removeprefix("armedgroup:"))) is not None
-        and entry.country
-    }
+    homes = {home for key in perpetrators if (home := table.home_country(key))}
     record = country(homes.pop()) if len(homes) == 1 else None
     if record is None or (main_place is not None and table.ancestors(main_place)[-1] == record.key):
         return None

@@ -399,6 +399,13 @@ class EntityTable:
             return key
         return None
 
+    def home_country(self, key: str) -> str | None:
+        """The one country an armed group fights in, where its gazetteer entry says."""
+        if self.kind(key) != "ArmedGroup":
+            return None
+        entry = entry_index("armed_groups").get(key.removeprefix("armedgroup:"))
+        return entry.country if entry is not None and entry.country else None
+
     def _named_or_unit(self, tok: Token) -> str | None:
         """The named group ``tok`` names, or the armed group whose unit it is: "the 17th Front
         of the FARC" acts for the FARC, whether the NER took "Front" for a name or not."""
@@ -407,7 +414,7 @@ class EntityTable:
             for prep in tok.children:
                 for p in prep.children if prep.dep_ == "prep" and prep.lower_ == "of" else ():
                     whole = self.by_token.get(p.i)
-                    if whole is not None and whole != key and self.items[whole].kind == "ArmedGroup":
+                    if whole is not None and self.items[whole].kind == "ArmedGroup":
                         return whole
         return key
 

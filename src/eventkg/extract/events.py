@@ -1444,7 +1444,6 @@ _PLACE_PREPS = {
 }
 
 
-#: verbs whose "on X" / "upon X" names what they are aimed at ("opened fire on a bus")
 def _hit_already(verb: Token) -> bool:
     """A verb whose object names what it hit ("ambushed the patrol"), not the attack itself
     ("launched an attack", "opened fire")."""
@@ -1454,6 +1453,7 @@ def _hit_already(verb: Token) -> bool:
     )
 
 
+#: verbs whose "on X" / "upon X" names what they are aimed at ("opened fire on a bus")
 _DIRECTED = {
     "attack",
     "assault",
@@ -2348,10 +2348,9 @@ def attackers_told_after(groups: list[list[EventMention]], table: EntityTable) -
 
 
 #: who a sentence names after "identified as": the people an event hit, or those it arrested
-_HIT_WORDS = {"victim", "dead", "body", "casualty", "hostage", "slain", "wounded", "injured", "hurt"}
-_HIT_PARTICIPLES = {"dead", "murder", "kill", "slay", "assassinate", "wound", "injure", "kidnap", "abduct",
-                    "hurt", "slain"}  # fmt: skip
-_HELD_PARTICIPLES = {"arrest", "detain", "capture", "hold"}
+_HIT_WORDS = {"victim", "dead", "body", "casualty", "hostage", "slain", "wounded", "injured", "hurt",
+              "murder", "kill", "slay", "assassinate", "wound", "injure", "kidnap", "abduct"}  # fmt: skip
+_HELD_WORDS = {"arrest", "detain", "capture", "hold"}
 
 
 def named_after_identified(groups: list[list[EventMention]], table: EntityTable) -> None:
@@ -2374,8 +2373,8 @@ def named_after_identified(groups: list[list[EventMention]], table: EntityTable)
             c.lemma_.lower() for c in subjects[0].children if c.dep_ in ("amod", "acl", "relcl", "compound")
         }
         role, family = (
-            ("victim", "Attack") if words & (_HIT_WORDS | _HIT_PARTICIPLES)
-            else ("detainee", "Arrest") if words & _HELD_PARTICIPLES
+            ("victim", "Attack") if words & _HIT_WORDS
+            else ("detainee", "Arrest") if words & _HELD_WORDS
             else (None, None)
         )  # fmt: skip
         if role is None:
